@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/Result.h"
+#include "storage/Database.h"
+#include "workspace/WorkspaceRegistry.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace outpost::ctl {
+
+// What every command runs against: the profile, the chosen workspace and the
+// two output streams.
+class CommandContext
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandContext)
+
+public:
+    CommandContext(Profile profile, QString workspaceName);
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    bool stdoutIsTerminal() const;
+
+    WorkspaceRegistry &registry() { return m_registry; }
+    const QString &workspaceName() const { return m_workspaceName; }
+    Result<Workspace> workspace();
+    Result<Database> openCache(const Workspace &workspace);
+
+    // Print to stderr, prefixed, and return the exit code to use.
+    int fail(const QString &message, int code = 1);
+    int usageError(const QString &message);
+
+private:
+    WorkspaceRegistry m_registry;
+    QString m_workspaceName;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace outpost::ctl

@@ -1,0 +1,5 @@
+#include "common/Logging.h"
+
+Q_LOGGING_CATEGORY(lcDomain, "outpost.domain", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStorage, "outpost.storage", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcWorkspace, "outpost.workspace", QtWarningMsg)

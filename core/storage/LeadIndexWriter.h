@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QList>
+
+namespace outpost {
+
+class Database;
+
+// Keeps what is derived from the leads table (the two search indexes, the tag
+// table and the per-status counts) in step with it, inside the caller's
+// transaction, with one set-based statement per structure and page.
+//
+// Not triggers: FTS5 flushes its pending terms at every statement savepoint,
+// and a trigger opens one per row (ingest was 12x slower). Not row by row from
+// C++ either: interleaving FTS writes with other statements flushes them too.
+// So every write to `leads` goes through LeadStore, which brackets it:
+// detach(ids) while the old rows are still there, attach(ids) once the new
+// ones are written.
+class LeadIndexWriter
+{
+public:
+    explicit LeadIndexWriter(Database &db);
+
+    // Removes these leads' entries, computed from their rows as they are now.
+    Result<void> detach(const QList<qint64> &ids);
+    // Adds these leads' entries, computed from their rows as they are now.
+    Result<void> attach(const QList<qint64> &ids);
+
+    // Clears and rebuilds every derived table from `leads` (after a migration
+    // that adds or changes one). Reads only the columns of schema version 1.
+    static Result<void> rebuildAll(Database &db);
+
+private:
+    Result<void> run(const char *const *statements, int count, const QList<qint64> &ids);
+
+    Database &m_db;
+};
+
+} // namespace outpost

@@ -1,0 +1,175 @@
+#include "storage/LeadSql.h"
+
+#include "domain/Lead.h"
+#include "storage/SearchQuery.h"
+
+namespace outpost {
+
+QString LeadSql::columns()
+{
+    return QStringLiteral("l.id, l.name, l.phone, l.email, l.status, l.channel, l.source, l.tags, l.assigned_agent, "
+                          "l.escalated, l.score, l.rating, l.created_at, l.updated_at, l.last_message_at");
+}
+
+QString LeadSql::sortExpression(LeadSort::Key key)
+{
+    // These must stay identical to the index definitions, or SQLite sorts in memory.
+    switch (key) {
+    case LeadSort::Key::Newest:
+        return QStringLiteral("l.id");
+    case LeadSort::Key::UpdatedAt:
+        return QStringLiteral("l.updated_at");
+    case LeadSort::Key::CreatedAt:
+        return QStringLiteral("l.created_at");
+    case LeadSort::Key::Name:
+        return QStringLiteral("l.name COLLATE NOCASE");
+    case LeadSort::Key::LastMessageAt:
+        return QStringLiteral("ifnull(l.last_message_at, 0)");
+    case LeadSort::Key::Status:
+        return QStringLiteral("l.status");
+    }
+    return QStringLiteral("l.id");
+}
+
+QVariant LeadSql::sortValue(const Lead &lead, LeadSort::Key key)
+{
+    switch (key) {
+    case LeadSort::Key::Newest:
+        return lead.id;
+    case LeadSort::Key::UpdatedAt:
+        return lead.updatedAt.toMSecsSinceEpoch();
+    case LeadSort::Key::CreatedAt:
+        return lead.createdAt.toMSecsSinceEpoch();
+    case LeadSort::Key::Name:
+        return lead.name;
+    case LeadSort::Key::LastMessageAt:
+        return lead.lastMessageAt.isValid() ? lead.lastMessageAt.toMSecsSinceEpoch() : 0;
+    case LeadSort::Key::Status:
+        return lead.status.toString();
+    }
+    return lead.id;
+}
+
+LeadSql::Parts LeadSql::build(const LeadFilter &f)
+{
+    Parts p;
+    p.from = QStringLiteral("leads l");
+
+    const SearchQuery search = SearchQuery::parse(f.search);
+    const QString trigram = search.trigramMatch();
+    const QString prefix = search.prefixMatch();
+    // The FTS table drives the scan (CROSS JOIN keeps it outermost), so the
+    // newest matches stream out in rowid order without reading all of them.
+    if (!trigram.isEmpty()) {
+        p.from = QStringLiteral("leads_fts CROSS JOIN leads l ON l.id = leads_fts.rowid");
+        p.driverOnly = QStringLiteral("leads_fts");
+        p.where << QStringLiteral("leads_fts MATCH ?");
+        p.values << trigram;
+        p.driverRowid = QStringLiteral("leads_fts.rowid");
+        // Short terms check the few rows the long ones leave, instead of
+        // materialising every lead with a word starting with "c".
+        for (const QString &term : search.prefixTerms()) {
+            p.where << QStringLiteral("outpost_word_prefix(?, l.name, l.phone, l.email, l.tags)");
+            p.values << term;
+        }
+    } else if (!prefix.isEmpty()) {
+        p.from = QStringLiteral("leads_words CROSS JOIN leads l ON l.id = leads_words.rowid");
+        p.driverOnly = QStringLiteral("leads_words");
+        p.where << QStringLiteral("leads_words MATCH ?");
+        p.values << prefix;
+        p.driverRowid = QStringLiteral("leads_words.rowid");
+    }
+    const qsizetype driverConditions = p.where.size() - search.prefixTerms().size() * (trigram.isEmpty() ? 0 : 1);
+    for (const QString &term : search.literalTerms()) {
+        p.where << QStringLiteral("(instr(lower(l.name), lower(?)) > 0 OR instr(lower(l.phone), lower(?)) > 0 "
+                                  "OR instr(lower(ifnull(l.email, '')), lower(?)) > 0 "
+                                  "OR EXISTS (SELECT 1 FROM lead_tags t WHERE t.lead_id = l.id "
+                                  "AND instr(lower(t.tag), lower(?)) > 0))");
+        p.values << term << term << term << term;
+    }
+
+    auto equals = [&p](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        p.where << QStringLiteral("l.%1 = ?").arg(QLatin1StringView(column));
+        p.values << value;
+    };
+    equals("status", f.status);
+    equals("channel", f.channel);
+    equals("source", f.source);
+    equals("assigned_agent", f.assignedAgent);
+    if (!f.tag.isEmpty()) {
+        p.where << QStringLiteral("l.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)");
+        p.values << f.tag;
+    }
+    if (f.createdAfter.isValid()) {
+        p.where << QStringLiteral("l.created_at > ?");
+        p.values << f.createdAfter.toMSecsSinceEpoch();
+    }
+    if (f.createdBefore.isValid()) {
+        p.where << QStringLiteral("l.created_at < ?");
+        p.values << f.createdBefore.toMSecsSinceEpoch();
+    }
+    if (f.lastMessageBefore.isValid()) {
+        // A lead without any message has no "last message before": it does not match.
+        p.where << QStringLiteral("l.last_message_at < ?");
+        p.values << f.lastMessageBefore.toMSecsSinceEpoch();
+    }
+    if (f.escalated) {
+        p.where << QStringLiteral("l.escalated = ?");
+        p.values << (*f.escalated ? 1 : 0);
+    }
+    if (p.where.size() != driverConditions)
+        p.driverOnly.clear();
+    return p;
+}
+
+LeadSql::Statement LeadSql::select(const LeadQuery &query)
+{
+    Parts p = build(query.filter);
+    const bool descending = query.sort.order == Qt::DescendingOrder;
+    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString key = sortExpression(query.sort.key);
+    QString id = QStringLiteral("l.id");
+    if (query.sort.key == LeadSort::Key::Newest && !p.driverRowid.isEmpty()) {
+        key = p.driverRowid;
+        id.clear();
+    }
+
+    if (query.after) {
+        const QString op = descending ? QStringLiteral("<") : QStringLiteral(">");
+        if (id.isEmpty()) {
+            p.where << QStringLiteral("%1 %2 ?").arg(key, op);
+            p.values << query.after->id;
+        } else {
+            p.where << QStringLiteral("(%1, l.id) %2 (?, ?)").arg(key, op);
+            p.values << query.after->key << query.after->id;
+        }
+    }
+
+    QString sql = QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM ") + p.from;
+    if (!p.where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + p.where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1 %2").arg(key, direction);
+    if (!id.isEmpty() && key != id)
+        sql += QStringLiteral(", l.id %1").arg(direction);
+    sql += QStringLiteral(" LIMIT ? OFFSET ?");
+    p.values << query.limit << query.offset;
+    return {sql, p.values};
+}
+
+LeadSql::Statement LeadSql::count(const LeadFilter &filter, qint64 cap)
+{
+    Parts p = build(filter);
+    // A search alone is counted in its index, without touching a lead row.
+    QString inner = QStringLiteral("SELECT 1 FROM ") + (p.driverOnly.isEmpty() ? p.from : p.driverOnly);
+    if (!p.where.isEmpty())
+        inner += QStringLiteral(" WHERE ") + p.where.join(QStringLiteral(" AND "));
+    if (cap >= 0) {
+        inner += QStringLiteral(" LIMIT ?");
+        p.values << cap;
+    }
+    return {QStringLiteral("SELECT count(*) FROM (") + inner + QLatin1Char(')'), p.values};
+}
+
+} // namespace outpost

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/LeadQuery.h"
+
+#include <QString>
+#include <QVariantList>
+
+namespace outpost {
+
+struct Lead;
+
+// Builds the SQL for lead windows and counts: the filter becomes WHERE clauses
+// with bound parameters (never text pasted into SQL), search goes through the
+// FTS indexes, and the sort becomes an ORDER BY its index can stream.
+class LeadSql
+{
+public:
+    struct Statement
+    {
+        QString sql;
+        QVariantList values;
+    };
+
+    static Statement select(const LeadQuery &query);
+    // Counts the matches, stopping at `cap` when cap >= 0.
+    static Statement count(const LeadFilter &filter, qint64 cap);
+
+    static QString columns();
+    // The sort value of a lead as the cursor of its window expects it.
+    static QVariant sortValue(const Lead &lead, LeadSort::Key key);
+
+private:
+    struct Parts
+    {
+        QString from;
+        QStringList where;
+        QVariantList values;
+        QString driverRowid; // set when an FTS table drives the scan
+        QString driverOnly;  // the FROM of the FTS table alone, when nothing else needs the lead row
+    };
+    static Parts build(const LeadFilter &filter);
+    static QString sortExpression(LeadSort::Key key);
+};
+
+} // namespace outpost

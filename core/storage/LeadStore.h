@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/LeadDetail.h"
+#include "storage/LeadQuery.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace outpost {
+
+class Database;
+
+// The cached leads of one workspace and their details. Reads are short indexed
+// queries (safe on the GUI thread); writes of a page happen in one transaction,
+// all or nothing.
+class LeadStore
+{
+public:
+    explicit LeadStore(Database &db);
+
+    // Inserts or updates a page. A copy older than the cached one (by updated_at)
+    // never overwrites it, so duplicates across pages are harmless.
+    Result<void> upsert(const QList<Lead> &leads);
+    Result<void> remove(const QList<qint64> &ids);
+    // The lead and all of its messages, notes and appointments, in one transaction.
+    Result<void> saveDetail(const LeadDetail &detail);
+
+    Result<std::optional<Lead>> lead(qint64 id);
+    Result<std::optional<LeadDetail>> detail(qint64 id);
+    // When the details of this lead were last stored (invalid: never).
+    Result<QDateTime> detailsFetchedAt(qint64 id);
+
+    Result<QList<Lead>> window(const LeadQuery &query);
+    // The number of matches, at most `cap` when cap >= 0 (counting stops there).
+    // Instant for no filter or a status alone: those counts are kept by triggers.
+    Result<qint64> count(const LeadFilter &filter, qint64 cap = -1);
+    Result<qint64> totalCount();
+    Result<QHash<QString, qint64>> countsByStatus();
+
+private:
+    Result<void> upsertInTransaction(const QList<Lead> &leads);
+    Result<void> removeInTransaction(const QList<qint64> &ids);
+    Result<void> replaceDetailRows(const LeadDetail &detail);
+
+    Database &m_db;
+};
+
+} // namespace outpost

@@ -1,0 +1,174 @@
+#include "storage/Migrations.h"
+
+#include "common/Logging.h"
+#include "storage/Database.h"
+#include "storage/LeadIndexWriter.h"
+
+#include <QSqlQuery>
+
+#include <vector>
+
+namespace outpost {
+
+namespace {
+
+struct Migration
+{
+    const char *name;
+    std::vector<const char *> statements;
+    // Runs after the statements, in the same transaction.
+    Result<void> (*after)(Database &) = nullptr;
+};
+
+// Version N is reached by applying kMigrations[0..N-1]. Never edit a shipped
+// migration: add a new one.
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> list = {
+        {"leads",
+         {
+             R"(CREATE TABLE leads (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  phone TEXT NOT NULL DEFAULT '',
+                  email TEXT,
+                  status TEXT NOT NULL,
+                  channel TEXT NOT NULL DEFAULT '',
+                  source TEXT,
+                  tags TEXT NOT NULL DEFAULT '[]',
+                  assigned_agent TEXT,
+                  escalated INTEGER NOT NULL DEFAULT 0,
+                  score INTEGER,
+                  rating REAL,
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL,
+                  last_message_at INTEGER))",
+             "CREATE INDEX leads_by_updated ON leads(updated_at, id)",
+             "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID",
+         }},
+        {"search, tags, counts and sort indexes",
+         {
+             // Derived from leads and kept by LeadIndexWriter in the same transaction,
+             // not by triggers: FTS5 flushes its pending terms at every statement
+             // savepoint, and a trigger makes one per row (12x slower ingest).
+             // Tag filter: one row per (tag, lead).
+             "CREATE TABLE lead_tags (tag TEXT NOT NULL, lead_id INTEGER NOT NULL, PRIMARY KEY (tag, lead_id)) "
+             "WITHOUT ROWID",
+             "CREATE INDEX lead_tags_by_lead ON lead_tags(lead_id)",
+             // Exact counts per status without a COUNT(*) over a million rows.
+             "CREATE TABLE lead_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+             // Substrings of 3+ characters, in any column, any script, case-insensitive.
+             // Contentless: what is indexed is computed in C++ (tags one per line,
+             // control characters as spaces), not read back from leads.
+             "CREATE VIRTUAL TABLE leads_fts USING fts5(name, phone, email, tags, content='', "
+             "tokenize='trigram')",
+             // Word prefixes of 1-2 characters: the trigram index cannot answer those.
+             "CREATE VIRTUAL TABLE leads_words USING fts5(name, phone, email, tags, content='', "
+             "tokenize='unicode61 remove_diacritics 2', prefix='1 2')",
+             // Keyset windows for every sortable column, and the pipeline columns.
+             "CREATE INDEX leads_by_created ON leads(created_at, id)",
+             "CREATE INDEX leads_by_status ON leads(status, updated_at, id)",
+             "CREATE INDEX leads_by_name ON leads(name COLLATE NOCASE, id)",
+             "CREATE INDEX leads_by_last_message ON leads(ifnull(last_message_at, 0), id)",
+         },
+         // Whatever a version-1 file already holds joins the new structures.
+         &LeadIndexWriter::rebuildAll},
+        {"lead details",
+         {
+             R"(CREATE TABLE messages (
+                  lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+                  id TEXT NOT NULL,
+                  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+                  author TEXT,
+                  text TEXT NOT NULL,
+                  channel TEXT,
+                  sent_at INTEGER NOT NULL,
+                  UNIQUE (lead_id, id)))",
+             "CREATE INDEX messages_by_time ON messages(lead_id, sent_at)",
+             R"(CREATE TABLE notes (
+                  lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+                  id TEXT NOT NULL,
+                  author TEXT,
+                  text TEXT NOT NULL,
+                  created_at INTEGER NOT NULL,
+                  UNIQUE (lead_id, id)))",
+             R"(CREATE TABLE appointments (
+                  lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+                  id TEXT NOT NULL,
+                  datetime TEXT NOT NULL,
+                  service TEXT,
+                  status TEXT,
+                  UNIQUE (lead_id, id)))",
+             // When the details were last fetched: sync compares it with updated_at.
+             "ALTER TABLE leads ADD COLUMN details_fetched_at INTEGER",
+         }},
+    };
+    return list;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+Result<int> Migrations::currentVersion(Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return makeError(QStringLiteral("cannot read the schema version of %1").arg(db.path()));
+    return q.value(0).toInt();
+}
+
+Result<void> Migrations::migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latestVersion())
+        return makeError(QStringLiteral("the cache %1 was written by a newer Outpost (schema %2; this one knows up "
+                                        "to %3): it was left untouched")
+                             .arg(db.path())
+                             .arg(*current)
+                             .arg(latestVersion()));
+
+    for (int version = *current; version < target; ++version) {
+        const Migration &m = migrations().at(static_cast<size_t>(version));
+        qCInfo(lcStorage) << "migrating" << db.path() << "to version" << version + 1 << m.name;
+        auto began = db.begin();
+        if (!began)
+            return began.error();
+        for (const char *sql : m.statements) {
+            auto r = db.execute(QString::fromUtf8(sql), "migrate the cache");
+            if (!r) {
+                db.rollback();
+                return makeError(QStringLiteral("migration %1 (%2) failed: %3")
+                                     .arg(version + 1)
+                                     .arg(QLatin1StringView(m.name), r.error().message));
+            }
+        }
+        if (m.after) {
+            auto r = m.after(db);
+            if (!r) {
+                db.rollback();
+                return makeError(QStringLiteral("migration %1 (%2) failed: %3")
+                                     .arg(version + 1)
+                                     .arg(QLatin1StringView(m.name), r.error().message));
+            }
+        }
+        auto bumped = db.execute(QStringLiteral("PRAGMA user_version = %1").arg(version + 1), "migrate the cache");
+        if (!bumped) {
+            db.rollback();
+            return bumped.error();
+        }
+        auto committed = db.commit();
+        if (!committed)
+            return committed.error();
+    }
+    return {};
+}
+
+} // namespace outpost

@@ -1,0 +1,71 @@
+#include "storage/SearchQuery.h"
+
+#include <QRegularExpression>
+
+namespace outpost {
+
+namespace {
+
+struct TermShape
+{
+    int codePoints = 0;
+    bool lettersAndDigitsOnly = true;
+};
+
+TermShape shapeOf(const QString &term)
+{
+    TermShape shape;
+    const QList<uint> codePoints = term.toUcs4();
+    for (const uint c : codePoints) {
+        ++shape.codePoints;
+        if (!QChar::isLetterOrNumber(c))
+            shape.lettersAndDigitsOnly = false;
+    }
+    return shape;
+}
+
+} // namespace
+
+QString SearchQuery::quotePhrase(const QString &term)
+{
+    QString quoted = term;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+SearchQuery SearchQuery::parse(const QString &text)
+{
+    SearchQuery q;
+    // Control characters (NUL included) separate terms like spaces: FTS5 would
+    // otherwise read a NUL as the end of the query.
+    const QStringList terms =
+        text.split(QRegularExpression(QStringLiteral("[\\s\\x{0}-\\x{1f}\\x{7f}]+")), Qt::SkipEmptyParts);
+    for (const QString &term : terms) {
+        const TermShape shape = shapeOf(term);
+        if (shape.codePoints >= 3)
+            q.m_trigramTerms.append(term);
+        else if (shape.lettersAndDigitsOnly)
+            q.m_prefixTerms.append(term);
+        else
+            q.m_literalTerms.append(term);
+    }
+    return q;
+}
+
+QString SearchQuery::trigramMatch() const
+{
+    QStringList phrases;
+    for (const QString &t : m_trigramTerms)
+        phrases.append(quotePhrase(t));
+    return phrases.join(QStringLiteral(" AND "));
+}
+
+QString SearchQuery::prefixMatch() const
+{
+    QStringList phrases;
+    for (const QString &t : m_prefixTerms)
+        phrases.append(quotePhrase(t) + QLatin1Char('*'));
+    return phrases.join(QStringLiteral(" AND "));
+}
+
+} // namespace outpost

@@ -1,0 +1,171 @@
+#include "workspace/WorkspaceRegistry.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace outpost {
+
+namespace {
+
+const QString kGroup = QStringLiteral("workspaces");
+const QString kDefault = QStringLiteral("general/default_workspace");
+
+} // namespace
+
+WorkspaceRegistry::WorkspaceRegistry(Profile profile)
+    : m_profile(std::move(profile))
+{}
+
+QList<Workspace> WorkspaceRegistry::workspaces() const
+{
+    QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
+    QList<Workspace> list;
+    const int n = s.beginReadArray(kGroup);
+    for (int i = 0; i < n; ++i) {
+        s.setArrayIndex(i);
+        Workspace w;
+        w.id = QUuid::fromString(s.value(QStringLiteral("id")).toString());
+        w.name = s.value(QStringLiteral("name")).toString();
+        w.baseUrl = QUrl(s.value(QStringLiteral("base_url")).toString());
+        w.clientId = s.value(QStringLiteral("client_id")).toString();
+        if (!w.id.isNull())
+            list.append(w);
+    }
+    s.endArray();
+    return list;
+}
+
+void WorkspaceRegistry::save(const QList<Workspace> &list) const
+{
+    QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
+    s.remove(kGroup);
+    s.beginWriteArray(kGroup, static_cast<int>(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        const Workspace &w = list.at(i);
+        s.setArrayIndex(i);
+        s.setValue(QStringLiteral("id"), w.idText());
+        s.setValue(QStringLiteral("name"), w.name);
+        s.setValue(QStringLiteral("base_url"), w.baseUrl.toString());
+        s.setValue(QStringLiteral("client_id"), w.clientId);
+    }
+    s.endArray();
+    s.sync();
+}
+
+std::optional<Workspace> WorkspaceRegistry::find(const QString &name) const
+{
+    for (const Workspace &w : workspaces()) {
+        if (w.name.compare(name, Qt::CaseInsensitive) == 0)
+            return w;
+    }
+    return std::nullopt;
+}
+
+std::optional<Workspace> WorkspaceRegistry::find(const QUuid &id) const
+{
+    for (const Workspace &w : workspaces()) {
+        if (w.id == id)
+            return w;
+    }
+    return std::nullopt;
+}
+
+std::optional<Workspace> WorkspaceRegistry::defaultWorkspace() const
+{
+    QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
+    const QUuid id = QUuid::fromString(s.value(kDefault).toString());
+    if (auto w = find(id))
+        return w;
+    const QList<Workspace> all = workspaces();
+    if (all.size() == 1)
+        return all.first();
+    return std::nullopt;
+}
+
+Result<Workspace> WorkspaceRegistry::resolve(const QString &name) const
+{
+    if (!name.isEmpty()) {
+        if (auto w = find(name))
+            return *w;
+        return makeError(QStringLiteral("no workspace named \"%1\"").arg(name));
+    }
+    if (auto w = defaultWorkspace())
+        return *w;
+    if (workspaces().isEmpty())
+        return makeError(QStringLiteral("no workspace yet: add one first"));
+    return makeError(QStringLiteral("several workspaces and no default: name one, or choose a default"));
+}
+
+Result<void> WorkspaceRegistry::validateName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return makeError(QStringLiteral("a workspace needs a name"));
+    if (trimmed != name)
+        return makeError(QStringLiteral("a workspace name cannot start or end with spaces"));
+    if (name.size() > 100)
+        return makeError(QStringLiteral("a workspace name has at most 100 characters"));
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control)
+            return makeError(QStringLiteral("a workspace name cannot contain control characters"));
+    }
+    return {};
+}
+
+Result<Workspace> WorkspaceRegistry::add(Workspace workspace)
+{
+    auto valid = validateName(workspace.name);
+    if (!valid)
+        return valid.error();
+    if (find(workspace.name))
+        return makeError(QStringLiteral("a workspace named \"%1\" exists already").arg(workspace.name));
+    auto exists = m_profile.ensureExists();
+    if (!exists)
+        return exists.error();
+    if (workspace.id.isNull())
+        workspace.id = QUuid::createUuid();
+    if (!QDir().mkpath(m_profile.workspaceDirectory(workspace.id)))
+        return makeError(QStringLiteral("cannot create %1").arg(m_profile.workspaceDirectory(workspace.id)));
+    QList<Workspace> list = workspaces();
+    list.append(workspace);
+    save(list);
+    return workspace;
+}
+
+Result<void> WorkspaceRegistry::update(const Workspace &workspace)
+{
+    auto valid = validateName(workspace.name);
+    if (!valid)
+        return valid;
+    QList<Workspace> list = workspaces();
+    for (Workspace &w : list) {
+        if (w.id == workspace.id) {
+            w = workspace;
+            save(list);
+            return {};
+        }
+    }
+    return makeError(QStringLiteral("no such workspace"));
+}
+
+Result<void> WorkspaceRegistry::remove(const QUuid &id)
+{
+    QList<Workspace> list = workspaces();
+    const auto removed = list.removeIf([&](const Workspace &w) { return w.id == id; });
+    if (removed == 0)
+        return makeError(QStringLiteral("no such workspace"));
+    save(list);
+    return {};
+}
+
+Result<void> WorkspaceRegistry::setDefault(const QUuid &id)
+{
+    if (!find(id))
+        return makeError(QStringLiteral("no such workspace"));
+    QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
+    s.setValue(kDefault, id.toString(QUuid::WithoutBraces));
+    s.sync();
+    return {};
+}
+
+} // namespace outpost
