@@ -265,7 +265,8 @@ Result<LeadsPage> LeadCodec::pageFromJson(const QJsonObject &object)
     for (qsizetype i = 0; i < deleted.size(); ++i) {
         const QJsonValue v = deleted.at(i);
         if (!v.isDouble() || v.toDouble() < 1)
-            return makeError(QStringLiteral("deleted[%1]: expected a lead id, got %2").arg(i).arg(JsonReader::typeName(v)));
+            return makeError(
+                QStringLiteral("deleted[%1]: expected a lead id, got %2").arg(i).arg(JsonReader::typeName(v)));
         page.deleted.append(static_cast<qint64>(v.toDouble()));
     }
     return page;

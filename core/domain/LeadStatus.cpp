@@ -6,8 +6,8 @@ namespace outpost {
 
 namespace {
 
-constexpr std::array<const char16_t *, 6> kStageNames = {u"new", u"contacted", u"qualified",
-                                                         u"booked", u"lost", u"closed"};
+constexpr std::array<const char16_t *, 6> kStageNames = {u"new",    u"contacted", u"qualified",
+                                                         u"booked", u"lost",      u"closed"};
 
 } // namespace
 

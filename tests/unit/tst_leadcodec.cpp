@@ -126,24 +126,40 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
         for (const char *key : {"id", "name", "status", "created_at", "updated_at"})
-            QTest::addRow("missing %s", key) << without(key) << QStringLiteral("lead.%1: missing").arg(QLatin1StringView(key));
-        QTest::newRow("id as string") << with("id", QStringLiteral("1024")) << QStringLiteral("lead.id: expected an integer, got a string");
+            QTest::addRow("missing %s", key)
+                << without(key) << QStringLiteral("lead.%1: missing").arg(QLatin1StringView(key));
+        QTest::newRow("id as string") << with("id", QStringLiteral("1024"))
+                                      << QStringLiteral("lead.id: expected an integer, got a string");
         QTest::newRow("id fractional") << with("id", 1.5) << QStringLiteral("lead.id: expected a positive integer");
         QTest::newRow("id negative") << with("id", -3) << QStringLiteral("lead.id: expected a positive integer");
         QTest::newRow("id too large") << with("id", 1e300) << QStringLiteral("lead.id: expected a positive integer");
-        QTest::newRow("name as number") << with("name", 5) << QStringLiteral("lead.name: expected a string, got a number");
-        QTest::newRow("status as bool") << with("status", true) << QStringLiteral("lead.status: expected a string, got a boolean");
-        QTest::newRow("email as object") << with("email", QJsonObject{}) << QStringLiteral("lead.email: expected a string, got an object");
-        QTest::newRow("tags as string") << with("tags", QStringLiteral("vip")) << QStringLiteral("lead.tags: expected an array of strings, got a string");
-        QTest::newRow("tag as number") << with("tags", QJsonArray{QStringLiteral("vip"), 3}) << QStringLiteral("lead.tags: item 1: expected a string, got a number");
-        QTest::newRow("score as string") << with("score", QStringLiteral("82")) << QStringLiteral("lead.score: expected an integer, got a string");
-        QTest::newRow("score fractional") << with("score", 82.5) << QStringLiteral("lead.score: expected an integer, got 82.5");
-        QTest::newRow("rating as string") << with("rating", QStringLiteral("4.5")) << QStringLiteral("lead.rating: expected a number, got a string");
-        QTest::newRow("escalated as string") << with("escalated", QStringLiteral("false")) << QStringLiteral("lead.escalated: expected a boolean, got a string");
-        QTest::newRow("created_at as number") << with("created_at", 1746093600) << QStringLiteral("lead.created_at: expected an ISO 8601 time, got a number");
-        QTest::newRow("created_at garbage") << with("created_at", QStringLiteral("yesterday")) << QStringLiteral("lead.created_at: not an ISO 8601 time");
-        QTest::newRow("updated_at month 13") << with("updated_at", QStringLiteral("2026-13-01T00:00:00Z")) << QStringLiteral("lead.updated_at: not an ISO 8601 time");
-        QTest::newRow("last_message_at date only") << with("last_message_at", QStringLiteral("2026-05-01")) << QStringLiteral("lead.last_message_at: not an ISO 8601 time");
+        QTest::newRow("name as number") << with("name", 5)
+                                        << QStringLiteral("lead.name: expected a string, got a number");
+        QTest::newRow("status as bool") << with("status", true)
+                                        << QStringLiteral("lead.status: expected a string, got a boolean");
+        QTest::newRow("email as object") << with("email", QJsonObject{})
+                                         << QStringLiteral("lead.email: expected a string, got an object");
+        QTest::newRow("tags as string") << with("tags", QStringLiteral("vip"))
+                                        << QStringLiteral("lead.tags: expected an array of strings, got a string");
+        QTest::newRow("tag as number") << with("tags", QJsonArray{QStringLiteral("vip"), 3})
+                                       << QStringLiteral("lead.tags: item 1: expected a string, got a number");
+        QTest::newRow("score as string") << with("score", QStringLiteral("82"))
+                                         << QStringLiteral("lead.score: expected an integer, got a string");
+        QTest::newRow("score fractional")
+            << with("score", 82.5) << QStringLiteral("lead.score: expected an integer, got 82.5");
+        QTest::newRow("rating as string")
+            << with("rating", QStringLiteral("4.5")) << QStringLiteral("lead.rating: expected a number, got a string");
+        QTest::newRow("escalated as string") << with("escalated", QStringLiteral("false"))
+                                             << QStringLiteral("lead.escalated: expected a boolean, got a string");
+        QTest::newRow("created_at as number")
+            << with("created_at", 1746093600)
+            << QStringLiteral("lead.created_at: expected an ISO 8601 time, got a number");
+        QTest::newRow("created_at garbage") << with("created_at", QStringLiteral("yesterday"))
+                                            << QStringLiteral("lead.created_at: not an ISO 8601 time");
+        QTest::newRow("updated_at month 13") << with("updated_at", QStringLiteral("2026-13-01T00:00:00Z"))
+                                             << QStringLiteral("lead.updated_at: not an ISO 8601 time");
+        QTest::newRow("last_message_at date only") << with("last_message_at", QStringLiteral("2026-05-01"))
+                                                   << QStringLiteral("lead.last_message_at: not an ISO 8601 time");
     }
 
     void rejectsBadInputNamingTheField()
@@ -161,12 +177,15 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("whitespace") << QByteArray(" \n ") << QStringLiteral("empty");
-        QTest::newRow("html error page") << QByteArray("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>") << QStringLiteral("HTML");
+        QTest::newRow("html error page") << QByteArray("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>")
+                                         << QStringLiteral("HTML");
         QTest::newRow("truncated") << bytesOf(fullLeadJson()).left(40) << QStringLiteral("not valid JSON");
         QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("array, not an object");
         QTest::newRow("string") << QByteArray("\"lead\"") << QStringLiteral("not valid JSON");
-        QTest::newRow("invalid utf-8") << QByteArray("{\"id\":1,\"name\":\"\xff\xfe\"}") << QStringLiteral("not valid JSON");
-        QTest::newRow("raw NUL byte") << QByteArray("{\"id\":1,\"name\":\"a\0b\"}", 20) << QStringLiteral("not valid JSON");
+        QTest::newRow("invalid utf-8") << QByteArray("{\"id\":1,\"name\":\"\xff\xfe\"}")
+                                       << QStringLiteral("not valid JSON");
+        QTest::newRow("raw NUL byte") << QByteArray("{\"id\":1,\"name\":\"a\0b\"}", 20)
+                                      << QStringLiteral("not valid JSON");
         QTest::newRow("2000 levels deep") << nested(2000) << QStringLiteral("not valid JSON");
     }
 
@@ -298,12 +317,23 @@ private slots:
         badDirection.insert(QLatin1StringView("direction"), QStringLiteral("sideways"));
         QJsonObject noText = goodMessage;
         noText.remove(QLatin1StringView("text"));
-        QTest::newRow("messages not an array") << bytesOf(withDetail("messages", 3)) << QStringLiteral("lead.messages: expected an array");
-        QTest::newRow("message not an object") << bytesOf(withDetail("messages", QJsonArray{goodMessage, 5})) << QStringLiteral("lead.messages[1]: expected an object");
-        QTest::newRow("bad direction") << bytesOf(withDetail("messages", QJsonArray{badDirection})) << QStringLiteral("lead.messages[0].direction: expected \"in\" or \"out\"");
-        QTest::newRow("message without text") << bytesOf(withDetail("messages", QJsonArray{goodMessage, noText})) << QStringLiteral("lead.messages[1].text: missing");
-        QTest::newRow("note without created_at") << bytesOf(withDetail("notes", QJsonArray{QJsonObject{{QLatin1StringView("id"), 1}, {QLatin1StringView("text"), QStringLiteral("x")}}})) << QStringLiteral("lead.notes[0].created_at: missing");
-        QTest::newRow("appointment id bool") << bytesOf(withDetail("appointments", QJsonArray{QJsonObject{{QLatin1StringView("id"), true}, {QLatin1StringView("datetime"), QStringLiteral("2026-05-15 14:00")}}})) << QStringLiteral("lead.appointments[0].id: expected an integer or a non-empty string");
+        QTest::newRow("messages not an array")
+            << bytesOf(withDetail("messages", 3)) << QStringLiteral("lead.messages: expected an array");
+        QTest::newRow("message not an object") << bytesOf(withDetail("messages", QJsonArray{goodMessage, 5}))
+                                               << QStringLiteral("lead.messages[1]: expected an object");
+        QTest::newRow("bad direction") << bytesOf(withDetail("messages", QJsonArray{badDirection}))
+                                       << QStringLiteral("lead.messages[0].direction: expected \"in\" or \"out\"");
+        QTest::newRow("message without text") << bytesOf(withDetail("messages", QJsonArray{goodMessage, noText}))
+                                              << QStringLiteral("lead.messages[1].text: missing");
+        QTest::newRow("note without created_at")
+            << bytesOf(withDetail("notes", QJsonArray{QJsonObject{{QLatin1StringView("id"), 1},
+                                                                  {QLatin1StringView("text"), QStringLiteral("x")}}}))
+            << QStringLiteral("lead.notes[0].created_at: missing");
+        QTest::newRow("appointment id bool")
+            << bytesOf(withDetail("appointments", QJsonArray{QJsonObject{{QLatin1StringView("id"), true},
+                                                                         {QLatin1StringView("datetime"),
+                                                                          QStringLiteral("2026-05-15 14:00")}}}))
+            << QStringLiteral("lead.appointments[0].id: expected an integer or a non-empty string");
     }
 
     void detailErrorsNameTheNestedField()
@@ -318,19 +348,20 @@ private slots:
     void decodesPagesWithAndWithoutOptionalParts()
     {
         const QJsonObject lead = fullLeadJson();
-        auto full = LeadCodec::pageFromBytes(bytesOf(QJsonObject{{QLatin1StringView("ok"), true},
-                                                                 {QLatin1StringView("leads"), QJsonArray{lead}},
-                                                                 {QLatin1StringView("total"), 1234},
-                                                                 {QLatin1StringView("next_cursor"), QStringLiteral("abc")},
-                                                                 {QLatin1StringView("deleted"), QJsonArray{5, 6}}}));
+        auto full =
+            LeadCodec::pageFromBytes(bytesOf(QJsonObject{{QLatin1StringView("ok"), true},
+                                                         {QLatin1StringView("leads"), QJsonArray{lead}},
+                                                         {QLatin1StringView("total"), 1234},
+                                                         {QLatin1StringView("next_cursor"), QStringLiteral("abc")},
+                                                         {QLatin1StringView("deleted"), QJsonArray{5, 6}}}));
         QVERIFY(full.ok());
         QCOMPARE(full->leads.size(), 1);
         QCOMPARE(full->total, std::optional<qint64>(1234));
         QCOMPARE(full->nextCursor, QStringLiteral("abc"));
         QCOMPARE(full->deleted, (QList<qint64>{5, 6}));
 
-        auto minimal = LeadCodec::pageFromBytes(bytesOf(QJsonObject{{QLatin1StringView("leads"), QJsonArray{lead}},
-                                                                    {QLatin1StringView("next_cursor"), QJsonValue::Null}}));
+        auto minimal = LeadCodec::pageFromBytes(bytesOf(QJsonObject{
+            {QLatin1StringView("leads"), QJsonArray{lead}}, {QLatin1StringView("next_cursor"), QJsonValue::Null}}));
         QVERIFY(minimal.ok());
         QVERIFY(!minimal->total.has_value());
         QVERIFY(minimal->nextCursor.isNull());

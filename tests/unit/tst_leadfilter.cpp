@@ -15,9 +15,8 @@ private slots:
     {
         LeadFilter f;
         for (const char *a : {"status=qualified", "channel=whatsapp", "tag=vip", "source=web_form",
-                              "assigned_agent=Maria", "created_after=2026-05-01",
-                              "created_before=2026-06-01T12:00:00Z", "last_message_before=2026-05-20",
-                              "search=john", "escalated=true"}) {
+                              "assigned_agent=Maria", "created_after=2026-05-01", "created_before=2026-06-01T12:00:00Z",
+                              "last_message_before=2026-05-20", "search=john", "escalated=true"}) {
             auto r = f.set(QString::fromLatin1(a));
             QVERIFY2(r.ok(), a);
         }
@@ -56,8 +55,10 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("no equals") << QStringLiteral("status") << QStringLiteral("expected NAME=VALUE");
         QTest::newRow("unknown name") << QStringLiteral("colour=red") << QStringLiteral("unknown filter \"colour\"");
-        QTest::newRow("bad date") << QStringLiteral("created_after=soon") << QStringLiteral("created_after: not a date");
-        QTest::newRow("bad bool") << QStringLiteral("escalated=maybe") << QStringLiteral("escalated: expected true or false");
+        QTest::newRow("bad date") << QStringLiteral("created_after=soon")
+                                  << QStringLiteral("created_after: not a date");
+        QTest::newRow("bad bool") << QStringLiteral("escalated=maybe")
+                                  << QStringLiteral("escalated: expected true or false");
     }
 
     void rejectsBadAssignments()
