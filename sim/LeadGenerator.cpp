@@ -83,7 +83,9 @@ const QList<NamePool> &namePools()
         {{QStringLiteral("An"), QStringLiteral("Linh"), QStringLiteral("Minh")},
          {QStringLiteral("Nguyễn Văn"), QStringLiteral("Trần Thị"), QStringLiteral("Lê")},
          QStringLiteral("84")},
-        {{QStringLiteral("민준"), QStringLiteral("서연")}, {QStringLiteral("김"), QStringLiteral("이")}, QStringLiteral("82")},
+        {{QStringLiteral("민준"), QStringLiteral("서연")},
+         {QStringLiteral("김"), QStringLiteral("이")},
+         QStringLiteral("82")},
         {{QStringLiteral("João"), QStringLiteral("Conceição"), QStringLiteral("Łukasz"), QStringLiteral("Zofia")},
          {QStringLiteral("Gonçalves"), QStringLiteral("Wróbel"), QStringLiteral("Szczęsny")},
          QStringLiteral("48")},
@@ -95,10 +97,14 @@ const QList<NamePool> &namePools()
 const QStringList &hostileNames()
 {
     static const QStringList names = {
-        QStringLiteral("Robert'); DROP TABLE leads;--"), QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
-        QStringLiteral("+SUM(1+1)"),                     QStringLiteral("🚀🔥"),
-        QStringLiteral("Line\nBreak"),                   QStringLiteral("Tab\tName"),
-        QStringLiteral("%s%n"),                          QStringLiteral("<script>alert(1)</script>"),
+        QStringLiteral("Robert'); DROP TABLE leads;--"),
+        QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+        QStringLiteral("+SUM(1+1)"),
+        QStringLiteral("🚀🔥"),
+        QStringLiteral("Line\nBreak"),
+        QStringLiteral("Tab\tName"),
+        QStringLiteral("%s%n"),
+        QStringLiteral("<script>alert(1)</script>"),
         QStringLiteral("Ame\u0301lie Zalgo\u0336"),
     };
     return names;
@@ -131,27 +137,26 @@ LeadGenerator::LeadGenerator(quint64 seed, qint64 count, QDateTime now, int agen
     , m_now(now.toUTC())
     , m_start(m_now.addDays(-90))
 {
-    static const QStringList allAgents = {QStringLiteral("Maria"),   QStringLiteral("Ahmed"),
-                                          QStringLiteral("Li Wei"),  QStringLiteral("Sofia"),
-                                          QStringLiteral("Jonas"),   QStringLiteral("Priya"),
-                                          QStringLiteral("Kenji"),   QStringLiteral("Olga"),
-                                          QStringLiteral("Diego"),   QStringLiteral("Amara")};
+    static const QStringList allAgents = {QStringLiteral("Maria"), QStringLiteral("Ahmed"), QStringLiteral("Li Wei"),
+                                          QStringLiteral("Sofia"), QStringLiteral("Jonas"), QStringLiteral("Priya"),
+                                          QStringLiteral("Kenji"), QStringLiteral("Olga"),  QStringLiteral("Diego"),
+                                          QStringLiteral("Amara")};
     m_agents = allAgents.mid(0, std::clamp(agentCount, 3, 10));
 }
 
 const QStringList &LeadGenerator::tagPool()
 {
-    static const QStringList tags = {QStringLiteral("vip"),      QStringLiteral("spring-promo"),
+    static const QStringList tags = {QStringLiteral("vip"),        QStringLiteral("spring-promo"),
                                      QStringLiteral("newsletter"), QStringLiteral("returning"),
-                                     QStringLiteral("b2b"),      QStringLiteral("hot"),
-                                     QStringLiteral("cold"),     QStringLiteral("referral"),
-                                     QStringLiteral("webinar"),  QStringLiteral("trial")};
+                                     QStringLiteral("b2b"),        QStringLiteral("hot"),
+                                     QStringLiteral("cold"),       QStringLiteral("referral"),
+                                     QStringLiteral("webinar"),    QStringLiteral("trial")};
     return tags;
 }
 
 const QStringList &LeadGenerator::channels()
 {
-    static const QStringList list = {QStringLiteral("whatsapp"), QStringLiteral("sms"),  QStringLiteral("telegram"),
+    static const QStringList list = {QStringLiteral("whatsapp"), QStringLiteral("sms"), QStringLiteral("telegram"),
                                      QStringLiteral("email"),    QStringLiteral("web"), QStringLiteral("call")};
     return list;
 }

@@ -94,8 +94,8 @@ Result<Database> Database::openConnection(const QString &path)
     // WAL: readers never wait for the writer. NORMAL is durable across crashes of
     // the process (a power cut may lose the last commits, never corrupt the file).
     const char *pragmas[] = {
-        "PRAGMA journal_mode=WAL",      "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-        "PRAGMA busy_timeout=5000",     "PRAGMA temp_store=MEMORY",  "PRAGMA cache_size=-16384",
+        "PRAGMA journal_mode=WAL",    "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+        "PRAGMA busy_timeout=5000",   "PRAGMA temp_store=MEMORY",  "PRAGMA cache_size=-16384",
         "PRAGMA mmap_size=268435456",
     };
     for (const char *pragma : pragmas) {

@@ -147,6 +147,26 @@ LeadStore::LeadStore(Database &db)
     : m_db(db)
 {}
 
+LeadStore::~LeadStore() = default;
+
+Result<QSqlQuery *> LeadStore::cachedQuery(const QString &sql)
+{
+    // Typing in the search box runs the same few statement shapes over and over:
+    // preparing them once saves a good part of each keystroke.
+    constexpr qsizetype kMaxStatements = 64;
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return it->second.get();
+    if (static_cast<qsizetype>(m_statements.size()) >= kMaxStatements)
+        m_statements.clear();
+    auto q = std::make_unique<QSqlQuery>(m_db.connection());
+    q->setForwardOnly(true);
+    auto prepared = prepare(*q, sql);
+    if (!prepared)
+        return prepared.error();
+    return m_statements.emplace(sql, std::move(q)).first->second.get();
+}
+
 Result<void> LeadStore::upsert(const QList<Lead> &leads)
 {
     if (leads.isEmpty())
@@ -288,7 +308,8 @@ Result<void> LeadStore::replaceDetailRows(const LeadDetail &detail)
     }
 
     QSqlQuery n(m_db.connection());
-    n.prepare(QStringLiteral("INSERT OR REPLACE INTO notes (lead_id, id, author, text, created_at) VALUES (?, ?, ?, ?, ?)"));
+    n.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO notes (lead_id, id, author, text, created_at) VALUES (?, ?, ?, ?, ?)"));
     for (const Note &note : detail.notes) {
         bindAll(n, {id, note.id, nullableText(note.author), note.text, msecs(note.createdAt)});
         auto r = Database::exec(n, "store a note");
@@ -315,7 +336,8 @@ Result<void> LeadStore::replaceDetailRows(const LeadDetail &detail)
 Result<std::optional<Lead>> LeadStore::lead(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    auto prepared = prepare(q, QStringLiteral("SELECT ") + LeadSql::columns() + QStringLiteral(" FROM leads l WHERE l.id = ?"));
+    auto prepared =
+        prepare(q, QStringLiteral("SELECT ") + LeadSql::columns() + QStringLiteral(" FROM leads l WHERE l.id = ?"));
     if (!prepared)
         return prepared.error();
     q.bindValue(0, id);
@@ -346,11 +368,12 @@ Result<std::optional<LeadDetail>> LeadStore::detail(qint64 id)
     while (q.next()) {
         d.messages.append(Message{textOf(q.value(0)),
                                   q.value(1).toString() == QLatin1StringView("out") ? Message::Direction::Out
-                                                                                     : Message::Direction::In,
+                                                                                    : Message::Direction::In,
                                   textOf(q.value(2)), textOf(q.value(3)), textOf(q.value(4)), fromMsecs(q.value(5))});
     }
 
-    q.prepare(QStringLiteral("SELECT id, author, text, created_at FROM notes WHERE lead_id = ? ORDER BY created_at, rowid"));
+    q.prepare(
+        QStringLiteral("SELECT id, author, text, created_at FROM notes WHERE lead_id = ? ORDER BY created_at, rowid"));
     q.bindValue(0, id);
     if (auto r = Database::exec(q, "read notes"); !r)
         return r.error();
@@ -381,25 +404,27 @@ Result<QDateTime> LeadStore::detailsFetchedAt(qint64 id)
 Result<QList<Lead>> LeadStore::window(const LeadQuery &query)
 {
     const LeadSql::Statement st = LeadSql::select(query);
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    auto prepared = prepare(q, st.sql);
-    if (!prepared)
-        return prepared.error();
-    bindAll(q, st.values);
-    auto r = Database::exec(q, "read leads");
+    auto q = cachedQuery(st.sql);
+    if (!q)
+        return q.error();
+    bindAll(**q, st.values);
+    auto r = Database::exec(**q, "read leads");
     if (!r)
         return r.error();
     QList<Lead> leads;
     leads.reserve(query.limit);
-    while (q.next())
-        leads.append(leadFromRow(q));
+    while ((*q)->next())
+        leads.append(leadFromRow(**q));
+    // Done reading: no open statement may pin an old WAL snapshot.
+    (*q)->finish();
     return leads;
 }
 
 Result<qint64> LeadStore::count(const LeadFilter &filter, qint64 cap)
 {
-    const auto capped = [cap](qint64 n) { return cap >= 0 ? std::min(n, cap) : n; };
+    const auto capped = [cap](qint64 n) {
+        return cap >= 0 ? std::min(n, cap) : n;
+    };
     if (filter.isEmpty()) {
         auto total = totalCount();
         return total ? Result<qint64>(capped(*total)) : total;
@@ -414,15 +439,16 @@ Result<qint64> LeadStore::count(const LeadFilter &filter, qint64 cap)
     }
 
     const LeadSql::Statement st = LeadSql::count(filter, cap);
-    QSqlQuery q(m_db.connection());
-    auto prepared = prepare(q, st.sql);
-    if (!prepared)
-        return prepared.error();
-    bindAll(q, st.values);
-    auto r = Database::exec(q, "count leads");
+    auto q = cachedQuery(st.sql);
+    if (!q)
+        return q.error();
+    bindAll(**q, st.values);
+    auto r = Database::exec(**q, "count leads");
     if (!r)
         return r.error();
-    return q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 n = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    (*q)->finish();
+    return n;
 }
 
 Result<qint64> LeadStore::totalCount()

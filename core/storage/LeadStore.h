@@ -7,7 +7,11 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
+
+class QSqlQuery;
 
 namespace outpost {
 
@@ -20,6 +24,8 @@ class LeadStore
 {
 public:
     explicit LeadStore(Database &db);
+    ~LeadStore();
+    LeadStore(LeadStore &&) = default;
 
     // Inserts or updates a page. A copy older than the cached one (by updated_at)
     // never overwrites it, so duplicates across pages are harmless.
@@ -41,11 +47,13 @@ public:
     Result<QHash<QString, qint64>> countsByStatus();
 
 private:
+    Result<QSqlQuery *> cachedQuery(const QString &sql);
     Result<void> upsertInTransaction(const QList<Lead> &leads);
     Result<void> removeInTransaction(const QList<qint64> &ids);
     Result<void> replaceDetailRows(const LeadDetail &detail);
 
     Database &m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace outpost

@@ -18,7 +18,11 @@ TermShape shapeOf(const QString &term)
     const QList<uint> codePoints = term.toUcs4();
     for (const uint c : codePoints) {
         ++shape.codePoints;
-        if (!QChar::isLetterOrNumber(c))
+        // Combining marks belong to their letter (Devanagari "प्" is a word start).
+        const QChar::Category category = QChar::category(c);
+        const bool mark = category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
+                          category == QChar::Mark_Enclosing;
+        if (!QChar::isLetterOrNumber(c) && !mark)
             shape.lettersAndDigitsOnly = false;
     }
     return shape;

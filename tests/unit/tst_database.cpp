@@ -26,10 +26,7 @@ class TestDatabase : public QObject
     Q_OBJECT
 
 private:
-    QString freshPath()
-    {
-        return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_counter));
-    }
+    QString freshPath() { return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_counter)); }
 
     QTemporaryDir m_dir;
     int m_counter = 0;
@@ -39,8 +36,7 @@ private slots:
     {
         auto db = Database::open(freshPath());
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-        QCOMPARE(scalar(db.value(), QStringLiteral("PRAGMA journal_mode")).toString(),
-                 QStringLiteral("wal"));
+        QCOMPARE(scalar(db.value(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(scalar(db.value(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db.value(), QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
         QCOMPARE(scalar(db.value(), QStringLiteral("PRAGMA busy_timeout")).toInt(), 5000);

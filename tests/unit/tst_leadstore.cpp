@@ -77,9 +77,9 @@ private:
     {
         QList<Lead> leads = test::makeLeads(1, n);
         const auto hostile = test::hostileStrings();
-        const QStringList names = {QStringLiteral("John Carter"), QStringLiteral("johanna smith"),
+        const QStringList names = {QStringLiteral("John Carter"),  QStringLiteral("johanna smith"),
                                    QStringLiteral("Zoë Ångström"), QStringLiteral("李小龙"),
-                                   QStringLiteral("محمد العلي"), QStringLiteral("Ólafur Arnalds")};
+                                   QStringLiteral("محمد العلي"),   QStringLiteral("Ólafur Arnalds")};
         for (int i = 0; i < leads.size(); ++i) {
             Lead &l = leads[i];
             l.name = i % 7 == 0 ? hostile.at(i % hostile.size()).text : names.at(i % names.size()) + QString::number(i);
@@ -306,9 +306,12 @@ private slots:
         QTest::addColumn<int>("key");
         QTest::addColumn<int>("order");
         const std::pair<const char *, LeadSort::Key> keys[] = {
-            {"newest", LeadSort::Key::Newest},         {"updated", LeadSort::Key::UpdatedAt},
-            {"created", LeadSort::Key::CreatedAt},     {"name", LeadSort::Key::Name},
-            {"last message", LeadSort::Key::LastMessageAt}, {"status", LeadSort::Key::Status},
+            {"newest", LeadSort::Key::Newest},
+            {"updated", LeadSort::Key::UpdatedAt},
+            {"created", LeadSort::Key::CreatedAt},
+            {"name", LeadSort::Key::Name},
+            {"last message", LeadSort::Key::LastMessageAt},
+            {"status", LeadSort::Key::Status},
         };
         for (const auto &[label, key] : keys) {
             QTest::addRow("%s ascending", label) << int(key) << int(Qt::AscendingOrder);
@@ -356,10 +359,10 @@ private slots:
     void filtersMatchTheirDefinition_data()
     {
         QTest::addColumn<QString>("assignment");
-        for (const char *a : {"status=qualified", "status=archived", "channel=sms", "tag=vip", "tag=50%_off",
-                              "source=web_form", "assigned_agent=Maria", "created_after=2026-05-01T12:00:00Z",
-                              "created_before=2026-05-01T13:00:00Z", "last_message_before=2026-05-01T14:00:00Z",
-                              "escalated=true", "escalated=false", "search=jo"})
+        for (const char *a :
+             {"status=qualified", "status=archived", "channel=sms", "tag=vip", "tag=50%_off", "source=web_form",
+              "assigned_agent=Maria", "created_after=2026-05-01T12:00:00Z", "created_before=2026-05-01T13:00:00Z",
+              "last_message_before=2026-05-01T14:00:00Z", "escalated=true", "escalated=false", "search=jo"})
             QTest::newRow(a) << QString::fromLatin1(a);
     }
 
@@ -394,7 +397,8 @@ private slots:
             if (!f.search.isEmpty()) {
                 // "jo": a word of the name starts with it.
                 const QStringList words = l.name.toLower().split(QRegularExpression(QStringLiteral("\\W+")));
-                if (std::none_of(words.begin(), words.end(), [](const QString &w) { return w.startsWith(QStringLiteral("jo")); }))
+                if (std::none_of(words.begin(), words.end(),
+                                 [](const QString &w) { return w.startsWith(QStringLiteral("jo")); }))
                     return false;
             }
             return true;
@@ -418,10 +422,10 @@ private slots:
         LeadDetail d;
         d.lead = test::makeLead(7);
         const QDateTime t(QDate(2026, 5, 2), QTime(9, 0), Qt::UTC);
-        d.messages = {Message{QStringLiteral("2"), Message::Direction::Out, QStringLiteral("Maria"),
-                              QStringLiteral("second"), QStringLiteral("sms"), t.addSecs(60)},
-                      Message{QStringLiteral("1"), Message::Direction::In, QString(), QStringLiteral("first"),
-                              QString(), t}};
+        d.messages = {
+            Message{QStringLiteral("2"), Message::Direction::Out, QStringLiteral("Maria"), QStringLiteral("second"),
+                    QStringLiteral("sms"), t.addSecs(60)},
+            Message{QStringLiteral("1"), Message::Direction::In, QString(), QStringLiteral("first"), QString(), t}};
         d.notes = {Note{QStringLiteral("n1"), QStringLiteral("Maria"), QStringLiteral("call back"), t}};
         d.appointments = {Appointment{QStringLiteral("a1"), QStringLiteral("2026-05-15 14:00"),
                                       QStringLiteral("Consultation"), QStringLiteral("scheduled")}};
