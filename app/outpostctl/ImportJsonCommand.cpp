@@ -18,7 +18,8 @@ Result<QByteArray> readInput(const QString &path)
 {
     QFile file;
     const bool isStdin = path == QLatin1StringView("-");
-    const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    const bool opened =
+        isStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
         return makeError(Command::tr("cannot read %1: %2").arg(path, file.errorString()));
     QByteArray bytes = file.read(kMaxImportBytes + 1);

@@ -1,6 +1,5 @@
 #include "LeadPrinter.h"
 
-
 #include <QTextStream>
 
 namespace outpost::ctl {
@@ -48,12 +47,11 @@ QString LeadPrinter::fit(const QString &text, int width)
 
 void LeadPrinter::printTable(QTextStream &out, const QList<Lead> &leads)
 {
-    out << fit(tr("ID"), 9) << ' ' << fit(tr("STATUS"), 10) << ' ' << fit(tr("NAME"), 28) << ' '
-        << fit(tr("PHONE"), 16) << ' ' << fit(tr("CHANNEL"), 9) << ' ' << tr("UPDATED (UTC)") << '\n';
+    out << fit(tr("ID"), 9) << ' ' << fit(tr("STATUS"), 10) << ' ' << fit(tr("NAME"), 28) << ' ' << fit(tr("PHONE"), 16)
+        << ' ' << fit(tr("CHANNEL"), 9) << ' ' << tr("UPDATED (UTC)") << '\n';
     for (const Lead &l : leads) {
-        out << QString::number(l.id).leftJustified(9) << ' ' << fit(l.status.toString(), 10) << ' '
-            << fit(l.name, 28) << ' ' << fit(l.phone, 16) << ' ' << fit(l.channel, 9) << ' '
-            << timeText(l.updatedAt) << '\n';
+        out << QString::number(l.id).leftJustified(9) << ' ' << fit(l.status.toString(), 10) << ' ' << fit(l.name, 28)
+            << ' ' << fit(l.phone, 16) << ' ' << fit(l.channel, 9) << ' ' << timeText(l.updatedAt) << '\n';
     }
     out.flush();
 }

@@ -26,8 +26,7 @@ int LeadsCommand::run(CommandContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption status(QStringLiteral("status"), tr("Only leads with this status."), tr("STATUS"));
-    const QCommandLineOption search(QStringLiteral("search"), tr("Search names, phones, emails and tags."),
-                                    tr("TEXT"));
+    const QCommandLineOption search(QStringLiteral("search"), tr("Search names, phones, emails and tags."), tr("TEXT"));
     const QCommandLineOption filter(QStringLiteral("filter"),
                                     tr("A campaign filter, e.g. channel=whatsapp (repeatable)."), tr("NAME=VALUE"));
     const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N leads (default 50)."), tr("N"),

@@ -42,8 +42,8 @@ private:
         p.closeWriteChannel();
         if (!p.waitForFinished(60000))
             qFatal("outpostctl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
     QString writeFile(const QByteArray &bytes)
@@ -76,10 +76,7 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_profile = m_dir.filePath(QStringLiteral("profile-%1").arg(++m_counter));
-    }
+    void init() { m_profile = m_dir.filePath(QStringLiteral("profile-%1").arg(++m_counter)); }
 
     void helpAndVersion()
     {
@@ -104,13 +101,17 @@ private slots:
         QTest::newRow("unknown global option") << QStringList{QStringLiteral("--colour")};
         QTest::newRow("profile without value") << QStringList{QStringLiteral("leads"), QStringLiteral("--profile")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("leads"), QStringLiteral("--sort-by-magic")};
-        QTest::newRow("limit zero") << QStringList{QStringLiteral("leads"), QStringLiteral("--limit"), QStringLiteral("0")};
-        QTest::newRow("limit text") << QStringList{QStringLiteral("leads"), QStringLiteral("--limit"), QStringLiteral("many")};
-        QTest::newRow("bad filter") << QStringList{QStringLiteral("leads"), QStringLiteral("--filter"), QStringLiteral("colour=red")};
+        QTest::newRow("limit zero") << QStringList{QStringLiteral("leads"), QStringLiteral("--limit"),
+                                                   QStringLiteral("0")};
+        QTest::newRow("limit text") << QStringList{QStringLiteral("leads"), QStringLiteral("--limit"),
+                                                   QStringLiteral("many")};
+        QTest::newRow("bad filter") << QStringList{QStringLiteral("leads"), QStringLiteral("--filter"),
+                                                   QStringLiteral("colour=red")};
         QTest::newRow("show without id") << QStringList{QStringLiteral("show")};
         QTest::newRow("show text id") << QStringList{QStringLiteral("show"), QStringLiteral("abc")};
         QTest::newRow("show sql id") << QStringList{QStringLiteral("show"), QStringLiteral("1; DROP TABLE leads")};
-        QTest::newRow("import two files") << QStringList{QStringLiteral("import-json"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("import two files")
+            << QStringList{QStringLiteral("import-json"), QStringLiteral("a"), QStringLiteral("b")};
     }
 
     void usageErrorsExitWithTwo()
@@ -156,7 +157,8 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("first\\tsecond")));
         QCOMPARE(r.out.count(QLatin1Char('\n')), leads.size() + 2); // header, rows, summary
 
-        r = ctl({QStringLiteral("leads"), QStringLiteral("--search"), QStringLiteral("DROP TABLE"), QStringLiteral("--json")});
+        r = ctl({QStringLiteral("leads"), QStringLiteral("--search"), QStringLiteral("DROP TABLE"),
+                 QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1StringView("total")).toInteger(), 1);
 
@@ -179,19 +181,22 @@ private slots:
     void filtersAndSearchNarrowTheList()
     {
         QVERIFY(ctl({QStringLiteral("import-json"), writeFile(pageOf(test::makeLeads(1, 30)))}).code == 0);
-        Run r = ctl({QStringLiteral("leads"), QStringLiteral("--status"), QStringLiteral("qualified"), QStringLiteral("--json")});
+        Run r = ctl({QStringLiteral("leads"), QStringLiteral("--status"), QStringLiteral("qualified"),
+                     QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1StringView("total")).toInteger(), 5);
-        r = ctl({QStringLiteral("leads"), QStringLiteral("--filter"), QStringLiteral("channel=sms"), QStringLiteral("--filter"),
-                 QStringLiteral("tag=vip"), QStringLiteral("--json")});
+        r = ctl({QStringLiteral("leads"), QStringLiteral("--filter"), QStringLiteral("channel=sms"),
+                 QStringLiteral("--filter"), QStringLiteral("tag=vip"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
-        const QJsonArray leads = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1StringView("leads")).toArray();
+        const QJsonArray leads =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1StringView("leads")).toArray();
         QVERIFY(!leads.isEmpty());
         for (const QJsonValue &v : leads) {
             QCOMPARE(v[QLatin1StringView("channel")].toString(), QStringLiteral("sms"));
             QVERIFY(v[QLatin1StringView("tags")].toArray().contains(QStringLiteral("vip")));
         }
-        r = ctl({QStringLiteral("leads"), QStringLiteral("--search"), QStringLiteral("Lead 2"), QStringLiteral("--limit"), QStringLiteral("3")});
+        r = ctl({QStringLiteral("leads"), QStringLiteral("--search"), QStringLiteral("Lead 2"),
+                 QStringLiteral("--limit"), QStringLiteral("3")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("3 of 11 leads shown")), qPrintable(r.out));
     }
