@@ -7,8 +7,8 @@
 #include "storage/LeadSql.h"
 #include "storage/LeadStore.h"
 
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -54,7 +54,9 @@ double round3(double v)
 QStringList realisticQueries(const sim::LeadGenerator &gen, qint64 count, int n)
 {
     std::mt19937_64 rng(42);
-    auto below = [&rng](qint64 k) { return static_cast<qint64>(rng() % static_cast<quint64>(k)); };
+    auto below = [&rng](qint64 k) {
+        return static_cast<qint64>(rng() % static_cast<quint64>(k));
+    };
     QStringList queries;
     while (queries.size() < n) {
         const Lead l = gen.lead(1 + below(count));
@@ -200,11 +202,12 @@ int main(int argc, char *argv[])
     db->execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
     db->execute(QStringLiteral("PRAGMA optimize"), "optimize");
     printLine({{QLatin1StringView("bench"), QStringLiteral("cache_insert")},
-          {QLatin1StringView("leads"), count},
-          {QLatin1StringView("page_size"), kPage},
-          {QLatin1StringView("seconds"), round3(static_cast<double>(insertNs) / 1e9)},
-          {QLatin1StringView("leads_per_s"), std::round(static_cast<double>(count) / (static_cast<double>(insertNs) / 1e9))},
-          {QLatin1StringView("file_mb"), round3(static_cast<double>(QFileInfo(path).size()) / 1048576.0)}});
+               {QLatin1StringView("leads"), count},
+               {QLatin1StringView("page_size"), kPage},
+               {QLatin1StringView("seconds"), round3(static_cast<double>(insertNs) / 1e9)},
+               {QLatin1StringView("leads_per_s"),
+                std::round(static_cast<double>(count) / (static_cast<double>(insertNs) / 1e9))},
+               {QLatin1StringView("file_mb"), round3(static_cast<double>(QFileInfo(path).size()) / 1048576.0)}});
 
     const QStringList queries = realisticQueries(gen, count, queryCount);
     QStringList floorStatements;
@@ -247,17 +250,17 @@ int main(int argc, char *argv[])
     for (qsizetype i = 0; i < std::min<qsizetype>(5, order.size()); ++i)
         slowest.append(QStringLiteral("%1 (%2 ms)").arg(queries.at(order.at(i))).arg(round3(ours.at(order.at(i)))));
     printLine({{QLatin1StringView("bench"), QStringLiteral("search_keystroke")},
-          {QLatin1StringView("leads"), count},
-          {QLatin1StringView("queries"), queries.size()},
-          {QLatin1StringView("what"), QStringLiteral("100 newest matches + count capped at 1001")},
-          {QLatin1StringView("p50_ms"), round3(percentile(ours, 0.5))},
-          {QLatin1StringView("p99_ms"), round3(p99)},
-          {QLatin1StringView("max_ms"), round3(percentile(ours, 1.0))},
-          {QLatin1StringView("floor_sqlite3_p50_ms"), round3(percentile(floor.ms, 0.5))},
-          {QLatin1StringView("floor_sqlite3_p99_ms"), round3(floorP99)},
-          {QLatin1StringView("p99_vs_floor"), round3(floorP99 > 0 ? p99 / floorP99 : 0)},
-          {QLatin1StringView("slowest"), slowest},
-          {QLatin1StringView("target_p50_ms"), 2},
-          {QLatin1StringView("target_p99_ms"), 16}});
+               {QLatin1StringView("leads"), count},
+               {QLatin1StringView("queries"), queries.size()},
+               {QLatin1StringView("what"), QStringLiteral("100 newest matches + count capped at 1001")},
+               {QLatin1StringView("p50_ms"), round3(percentile(ours, 0.5))},
+               {QLatin1StringView("p99_ms"), round3(p99)},
+               {QLatin1StringView("max_ms"), round3(percentile(ours, 1.0))},
+               {QLatin1StringView("floor_sqlite3_p50_ms"), round3(percentile(floor.ms, 0.5))},
+               {QLatin1StringView("floor_sqlite3_p99_ms"), round3(floorP99)},
+               {QLatin1StringView("p99_vs_floor"), round3(floorP99 > 0 ? p99 / floorP99 : 0)},
+               {QLatin1StringView("slowest"), slowest},
+               {QLatin1StringView("target_p50_ms"), 2},
+               {QLatin1StringView("target_p99_ms"), 16}});
     return 0;
 }
