@@ -26,8 +26,13 @@ class Command
 public:
     virtual ~Command() = default;
 
+    // Returned by run() when the command works asynchronously (network, keychain):
+    // it ends later with CommandContext::finish(code), from the event loop.
+    static constexpr int Pending = -1;
+
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
+    // Returns an exit code, or Pending.
     virtual int run(CommandContext &context, const QStringList &arguments) = 0;
 
 protected:

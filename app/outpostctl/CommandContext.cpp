@@ -33,6 +33,13 @@ Result<Database> CommandContext::openCache(const Workspace &workspace)
     return Database::open(m_registry.profile().cachePath(workspace.id));
 }
 
+void CommandContext::finish(int code)
+{
+    m_out.flush();
+    m_err.flush();
+    QCoreApplication::exit(code);
+}
+
 int CommandContext::fail(const QString &message, int code)
 {
     m_err << "outpostctl: " << message << Qt::endl;

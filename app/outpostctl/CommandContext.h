@@ -27,6 +27,9 @@ public:
     Result<Workspace> workspace();
     Result<Database> openCache(const Workspace &workspace);
 
+    // Ends a Pending command: the event loop stops and outpostctl exits with code.
+    void finish(int code);
+
     // Print to stderr, prefixed, and return the exit code to use.
     int fail(const QString &message, int code = 1);
     int usageError(const QString &message);

@@ -72,6 +72,8 @@ CtlApp::CtlApp()
     m_commands.push_back(std::make_unique<ShowCommand>());
 }
 
+CtlApp::~CtlApp() = default;
+
 Command *CtlApp::find(const QString &name) const
 {
     for (const auto &c : m_commands) {
@@ -125,8 +127,10 @@ int CtlApp::run(const QStringList &arguments)
             << tr("Try 'outpostctl --help'.") << Qt::endl;
         return ExitUsage;
     }
-    CommandContext context(Profile(g.profile.isEmpty() ? Profile::defaultDirectory() : g.profile), g.workspace);
-    return command->run(context, g.rest);
+    m_context = std::make_unique<CommandContext>(Profile(g.profile.isEmpty() ? Profile::defaultDirectory() : g.profile),
+                                                 g.workspace);
+    const int code = command->run(*m_context, g.rest);
+    return code == Command::Pending ? QCoreApplication::exec() : code;
 }
 
 } // namespace outpost::ctl

@@ -9,6 +9,8 @@
 
 namespace outpost::ctl {
 
+class CommandContext;
+
 // The top of outpostctl: global options (--profile, --workspace), then one command.
 class CtlApp
 {
@@ -16,6 +18,8 @@ class CtlApp
 
 public:
     CtlApp();
+    ~CtlApp();
+    // Runs the command; for an asynchronous one, enters the event loop until it finishes.
     int run(const QStringList &arguments);
 
 private:
@@ -23,6 +27,7 @@ private:
     QString usage() const;
 
     std::vector<std::unique_ptr<Command>> m_commands;
+    std::unique_ptr<CommandContext> m_context;
 };
 
 } // namespace outpost::ctl
