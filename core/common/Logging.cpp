@@ -3,3 +3,5 @@
 Q_LOGGING_CATEGORY(lcDomain, "outpost.domain", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStorage, "outpost.storage", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcWorkspace, "outpost.workspace", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "outpost.secrets", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcWebhooks, "outpost.webhooks", QtWarningMsg)
