@@ -81,9 +81,8 @@ int StatusCommand::run(CommandContext &context, const QStringList &arguments)
         auto unavailable = store.value(QStringLiteral("feature.") + snapshotName);
         if (!snapshot || !unavailable)
             return context.fail(!snapshot ? snapshot.error().message : unavailable.error().message);
-        entry.insert(QStringLiteral("fetched_at"), snapshot->has_value()
-                                                       ? QJsonValue((*snapshot)->fetchedAt.toString(Qt::ISODate))
-                                                       : QJsonValue());
+        entry.insert(QStringLiteral("fetched_at"),
+                     snapshot->has_value() ? QJsonValue((*snapshot)->fetchedAt.toString(Qt::ISODate)) : QJsonValue());
         entry.insert(QStringLiteral("unavailable"), unavailable->isEmpty() ? QJsonValue() : QJsonValue(*unavailable));
         snapshots.insert(snapshotName, entry);
     }
@@ -97,19 +96,22 @@ int StatusCommand::run(CommandContext &context, const QStringList &arguments)
         return ExitOk;
     }
     QTextStream &out = context.out();
-    out << tr("Workspace:     %1 (%2, client %3)").arg(workspace->name, workspace->baseUrl.toString(), workspace->clientId)
+    out << tr("Workspace:     %1 (%2, client %3)")
+               .arg(workspace->name, workspace->baseUrl.toString(), workspace->clientId)
         << '\n';
     out << tr("Cached leads:  %1").arg(*total) << '\n';
     out << tr("Last sync:     %1").arg(status.value(QStringLiteral("last_sync_at")).toString(tr("never"))) << '\n';
     if (!status.value(QStringLiteral("interrupted_run")).isNull())
-        out << tr("Interrupted:   a %1 sync; the next sync resumes it").arg(status.value(QStringLiteral("interrupted_run")).toString())
+        out << tr("Interrupted:   a %1 sync; the next sync resumes it")
+                   .arg(status.value(QStringLiteral("interrupted_run")).toString())
             << '\n';
     out << tr("Details due:   %1").arg(*due) << '\n';
     for (const char *name : kSnapshotNames) {
         const QJsonObject entry = snapshots.value(QString::fromLatin1(name)).toObject();
-        const QString state = !entry.value(QStringLiteral("unavailable")).isNull()
-                                  ? tr("not in this plan (%1)").arg(entry.value(QStringLiteral("unavailable")).toString())
-                                  : entry.value(QStringLiteral("fetched_at")).toString(tr("not fetched yet"));
+        const QString state =
+            !entry.value(QStringLiteral("unavailable")).isNull()
+                ? tr("not in this plan (%1)").arg(entry.value(QStringLiteral("unavailable")).toString())
+                : entry.value(QStringLiteral("fetched_at")).toString(tr("not fetched yet"));
         out << QStringLiteral("%1 %2").arg(QString::fromLatin1(name) + QLatin1Char(':'), -14).arg(state) << '\n';
     }
     if (!holder.isEmpty())

@@ -54,12 +54,17 @@ public:
         m_engine = new SyncEngine(profile.cachePath(workspace.id),
                                   QDir(profile.workspaceDirectory(workspace.id)).filePath(QStringLiteral("sync.lock")),
                                   api, this);
-        connect(m_engine, &SyncEngine::progress, this, [this](qint64 done, qint64 total) { showProgress(done, total); });
+        connect(m_engine, &SyncEngine::progress, this,
+                [this](qint64 done, qint64 total) { showProgress(done, total); });
         connect(m_engine, &SyncEngine::stateChanged, this, [this](SyncEngine::State state) { m_state = state; });
-        connect(m_engine, &SyncEngine::warning, this, [this](const QString &message) { clearLine(); m_context.err() << message << Qt::endl; });
+        connect(m_engine, &SyncEngine::warning, this, [this](const QString &message) {
+            clearLine();
+            m_context.err() << message << Qt::endl;
+        });
         connect(api, &ApiClient::rateLimited, this, [this](qint64 ms) {
             if (m_context.stdoutIsTerminal())
-                m_context.err() << SyncCommand::tr("\rRate limited: waiting %1 s as the server asked").arg((ms + 999) / 1000);
+                m_context.err()
+                    << SyncCommand::tr("\rRate limited: waiting %1 s as the server asked").arg((ms + 999) / 1000);
         });
         connect(m_engine, &SyncEngine::finished, this, [this](SyncEngine::Outcome outcome, const QString &message) {
             clearLine();
@@ -73,16 +78,18 @@ public:
 private:
     static std::shared_ptr<RateBudget> budgetFor(const Workspace &workspace)
     {
-        return RateBudget::forWorkspace(workspace.idText(),
-                                        {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000});
+        return RateBudget::forWorkspace(
+            workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000});
     }
 
     void showProgress(qint64 done, qint64 total)
     {
         if (!m_context.stdoutIsTerminal())
             return;
-        const QString what = m_state == SyncEngine::State::Details ? SyncCommand::tr("details") : SyncCommand::tr("leads");
-        m_context.err() << QStringLiteral("\r\x1b[K") << SyncCommand::tr("Syncing %1: %2 / %3").arg(what).arg(done).arg(total);
+        const QString what =
+            m_state == SyncEngine::State::Details ? SyncCommand::tr("details") : SyncCommand::tr("leads");
+        m_context.err() << QStringLiteral("\r\x1b[K")
+                        << SyncCommand::tr("Syncing %1: %2 / %3").arg(what).arg(done).arg(total);
         m_context.err().flush();
         m_lineOpen = true;
     }
