@@ -64,6 +64,9 @@ int StatusCommand::run(CommandContext &context, const QStringList &arguments)
     if (!total || !due)
         return context.fail(!total ? total.error().message : due.error().message);
     status.insert(QStringLiteral("cached_leads"), *total);
+    status.insert(QStringLiteral("budget"),
+                  QJsonObject{{QStringLiteral("requests"), workspace->service.rateLimit},
+                              {QStringLiteral("window_seconds"), workspace->service.rateWindowSeconds}});
     status.insert(QStringLiteral("details_due"), *due);
     for (const auto &[field, key] : {std::pair{"last_sync_at", "sync.last_sync_at"},
                                      {"updated_since_supported", "sync.updated_since"},
@@ -106,6 +109,10 @@ int StatusCommand::run(CommandContext &context, const QStringList &arguments)
                    .arg(status.value(QStringLiteral("interrupted_run")).toString())
             << '\n';
     out << tr("Details due:   %1").arg(*due) << '\n';
+    out << tr("Budget:        %1 requests per %2 s (the service's rate-limit headers win when it sends them)")
+               .arg(workspace->service.rateLimit)
+               .arg(workspace->service.rateWindowSeconds)
+        << '\n';
     for (const char *name : kSnapshotNames) {
         const QJsonObject entry = snapshots.value(QString::fromLatin1(name)).toObject();
         const QString state =

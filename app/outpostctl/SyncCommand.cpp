@@ -23,6 +23,7 @@ int exitCodeFor(SyncEngine::Outcome outcome)
     case SyncEngine::Outcome::Cancelled:
     case SyncEngine::Outcome::Offline:
     case SyncEngine::Outcome::Locked:
+    case SyncEngine::Outcome::OutOfRequests:
         return ExitStoppedEarly;
     case SyncEngine::Outcome::Failed:
         break;
@@ -124,6 +125,10 @@ int SyncCommand::run(CommandContext &context, const QStringList &arguments)
                                      QStringLiteral("changed|all|none"), QStringLiteral("changed"));
     const QCommandLineOption agent(QStringLiteral("agent"), tr("Your agent name: your leads' details come first."),
                                    QStringLiteral("NAME"));
+    const QCommandLineOption maxRequests(QStringLiteral("max-requests"),
+                                         tr("Stop after N requests (exit code 4); the next sync resumes there."),
+                                         QStringLiteral("N"));
+    parser.addOption(maxRequests);
     parser.addOption(full);
     parser.addOption(details);
     parser.addOption(agent);
@@ -145,6 +150,12 @@ int SyncCommand::run(CommandContext &context, const QStringList &arguments)
     options.full = parser.isSet(full);
     options.details = *detailsMode;
     options.agent = parser.value(agent);
+    if (parser.isSet(maxRequests)) {
+        bool ok = false;
+        options.maxRequests = parser.value(maxRequests).toInt(&ok);
+        if (!ok || options.maxRequests < 1)
+            return context.usageError(tr("--max-requests needs a positive number"));
+    }
     const Workspace chosen = *workspace;
     context.secrets().read(SecretStore::apiKeyName(chosen.id), QCoreApplication::instance(),
                            [&context, chosen, options](Result<QString, SecretError> key) {
