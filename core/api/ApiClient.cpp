@@ -40,11 +40,12 @@ ApiClient::ApiClient(ApiConfig config, std::shared_ptr<RateBudget> budget, QObje
     , m_clock(clock)
     , m_backoff(m_config.backoffBaseMs, m_config.backoffCapMs)
     , m_network(new QNetworkAccessManager(this))
+    , m_pumpTimer(new QTimer(this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setTransferTimeout(m_config.transferTimeoutMs);
-    m_pumpTimer.setSingleShot(true);
-    connect(&m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
+    m_pumpTimer->setSingleShot(true);
+    connect(m_pumpTimer, &QTimer::timeout, this, &ApiClient::pump);
     connect(m_network, &QNetworkAccessManager::finished, this, &ApiClient::onFinished);
 }
 
@@ -114,9 +115,9 @@ void ApiClient::injectFailures(int count, ApiError error)
 void ApiClient::schedulePump(qint64 delayMs)
 {
     const int delay = int(std::clamp<qint64>(delayMs, 0, 24LL * 3600 * 1000));
-    if (m_pumpTimer.isActive() && m_pumpTimer.remainingTime() <= delay)
+    if (m_pumpTimer->isActive() && m_pumpTimer->remainingTime() <= delay)
         return;
-    m_pumpTimer.start(delay);
+    m_pumpTimer->start(delay);
 }
 
 void ApiClient::pump()

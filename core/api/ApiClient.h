@@ -97,7 +97,8 @@ private:
     const Clock &m_clock;
     Backoff m_backoff;
     QNetworkAccessManager *m_network;
-    QTimer m_pumpTimer;
+    // A child, so that it moves with the client to the sync thread.
+    QTimer *m_pumpTimer;
     // Ordered by (priority, ticket): the first ready entry goes next.
     std::map<std::pair<int, quint64>, Pending> m_queue;
     std::map<QNetworkReply *, Running> m_running;

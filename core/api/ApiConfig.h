@@ -4,6 +4,10 @@
 #include <QUrl>
 
 namespace outpost {
+struct Workspace;
+}
+
+namespace outpost {
 
 // Where and how one workspace's requests go. The key is held in memory only,
 // read from the keychain by whoever builds this.
@@ -20,6 +24,8 @@ struct ApiConfig
     int maxInFlight = 4;
     qint64 backoffBaseMs = 1000;
     qint64 backoffCapMs = 5 * 60 * 1000;
+
+    static ApiConfig forWorkspace(const Workspace &workspace, const QString &apiKey);
 };
 
 } // namespace outpost

@@ -4,6 +4,7 @@
 #include "domain/LeadCodec.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -103,6 +104,7 @@ void SyncEngine::start(const SyncOptions &options)
         return;
     m_options = options;
     m_run = Run();
+    m_stats = Stats();
     if (auto opened = openStore(); !opened) {
         end(Outcome::Failed, opened.error().message);
         return;
@@ -173,11 +175,23 @@ quint64 SyncEngine::send(ApiRequest request, std::function<void(const ApiResult 
             done(result);
     });
     m_tickets.insert(*ticket);
+    m_stats.requests++;
     return *ticket;
+}
+
+bool SyncEngine::stopIfOutOfRequests()
+{
+    if (m_options.maxRequests <= 0 || m_stats.requests < m_options.maxRequests)
+        return false;
+    failWith(Outcome::OutOfRequests,
+             tr("Stopped after %n request(s), as asked; the next sync resumes here.", nullptr, m_stats.requests));
+    return true;
 }
 
 void SyncEngine::requestPage()
 {
+    if (stopIfOutOfRequests())
+        return;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
     if (!m_run.cursor.isEmpty())
@@ -214,7 +228,10 @@ void SyncEngine::onPage(const ApiResult &result)
     context.detailsForChanged = m_run.kind == kIncremental || m_options.details == SyncOptions::Details::All;
     context.agent = m_options.agent;
     context.nextCursor = page->nextCursor;
+    QElapsedTimer applying;
+    applying.start();
     auto applied = m_store->applyPage(*page, context);
+    m_stats.applyMs += applying.elapsed();
     if (!applied) {
         failWith(Outcome::Failed, tr("The cache could not store a page of leads: %1").arg(applied.error().message));
         return;
@@ -223,6 +240,8 @@ void SyncEngine::onPage(const ApiResult &result)
     m_run.cursor = page->nextCursor;
     m_run.pages++;
     m_run.done += page->leads.size();
+    m_stats.pages = m_run.pages;
+    m_stats.leads = m_run.done;
     m_run.changed += applied->changed.size();
     m_run.removed += applied->removed.size();
     if (page->total)
@@ -332,6 +351,10 @@ void SyncEngine::pumpDetails()
         int started = 0;
         for (qint64 id : std::as_const(*due)) {
             if (started == room)
+                break;
+            if (m_run.detailsInFlight.isEmpty() && stopIfOutOfRequests())
+                return;
+            if (m_options.maxRequests > 0 && m_stats.requests >= m_options.maxRequests)
                 break;
             if (m_run.detailsInFlight.contains(id) || m_run.detailsSkipped.contains(id))
                 continue;

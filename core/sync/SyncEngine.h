@@ -39,7 +39,8 @@ public:
         AuthNeeded,
         Offline,
         Failed,
-        Locked
+        Locked,
+        OutOfRequests
     };
     Q_ENUM(Outcome)
 
@@ -47,7 +48,17 @@ public:
     SyncEngine(QString cachePath, QString lockPath, ApiClient *api, QObject *parent = nullptr);
     ~SyncEngine() override;
 
+    // Figures of the current or last run, for status lines and benchmarks.
+    struct Stats
+    {
+        qint64 leads = 0;
+        int pages = 0;
+        int requests = 0;
+        qint64 applyMs = 0; // time spent writing pages to the cache
+    };
+
     bool isRunning() const { return m_state != State::Idle; }
+    Stats stats() const { return m_stats; }
     State state() const { return m_state; }
 
 public slots:
@@ -104,6 +115,8 @@ private:
     void failWith(Outcome outcome, const QString &message);
     void end(Outcome outcome, const QString &message);
     void setState(State state);
+    // True (and the run ended) when the run's request allowance is used up.
+    bool stopIfOutOfRequests();
     quint64 send(ApiRequest request, std::function<void(const ApiResult &)> done);
 
     QString m_cachePath;
@@ -115,6 +128,7 @@ private:
     SyncOptions m_options;
     State m_state = State::Idle;
     Run m_run;
+    Stats m_stats;
     QSet<quint64> m_tickets;
     bool m_stopping = false;
 };

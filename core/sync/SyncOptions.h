@@ -27,6 +27,9 @@ struct SyncOptions
     int detailsInFlight = 2;
     // Overview, funnel, SLA and campaigns.
     bool snapshots = true;
+    // At most this many requests in this run (0: no limit); a run that stops
+    // there resumes at its checkpoint next time.
+    int maxRequests = 0;
 };
 
 } // namespace outpost
