@@ -1,6 +1,7 @@
 #include "CommandContext.h"
 
 #include "Command.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QDir>
 
@@ -31,6 +32,23 @@ Result<Database> CommandContext::openCache(const Workspace &workspace)
     if (!QDir().mkpath(m_registry.profile().workspaceDirectory(workspace.id)))
         return makeError(tr("cannot create the directory of workspace \"%1\"").arg(workspace.name));
     return Database::open(m_registry.profile().cachePath(workspace.id));
+}
+
+SecretStore &CommandContext::secrets()
+{
+    if (!m_secrets) {
+        KeychainPatience patience;
+        bool ok = false;
+        const int seconds = qEnvironmentVariableIntValue("OUTPOST_KEYCHAIN_TIMEOUT", &ok);
+        if (ok && seconds > 0)
+            patience.budget = std::chrono::seconds(seconds);
+        auto store = std::make_unique<KeychainSecretStore>(patience);
+        // One line while the keychain makes us wait, instead of silence or a second prompt.
+        QObject::connect(store.get(), &KeychainSecretStore::waitingForKeychain, store.get(),
+                         [this](const QString &message) { m_err << message << Qt::endl; });
+        m_secrets = std::move(store);
+    }
+    return *m_secrets;
 }
 
 void CommandContext::finish(int code)

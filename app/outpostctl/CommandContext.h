@@ -1,11 +1,14 @@
 #pragma once
 
 #include "common/Result.h"
+#include "secrets/SecretStore.h"
 #include "storage/Database.h"
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <memory>
 
 namespace outpost::ctl {
 
@@ -26,6 +29,9 @@ public:
     const QString &workspaceName() const { return m_workspaceName; }
     Result<Workspace> workspace();
     Result<Database> openCache(const Workspace &workspace);
+    // The system keychain, created on first use. OUTPOST_KEYCHAIN_TIMEOUT
+    // (seconds) bounds how long a slow or locked keychain is waited for.
+    SecretStore &secrets();
 
     // Ends a Pending command: the event loop stops and outpostctl exits with code.
     void finish(int code);
@@ -39,6 +45,7 @@ private:
     QString m_workspaceName;
     QTextStream m_out;
     QTextStream m_err;
+    std::unique_ptr<SecretStore> m_secrets;
 };
 
 } // namespace outpost::ctl

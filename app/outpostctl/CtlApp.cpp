@@ -4,6 +4,8 @@
 #include "ImportJsonCommand.h"
 #include "LeadsCommand.h"
 #include "ShowCommand.h"
+#include "StatusCommand.h"
+#include "SyncCommand.h"
 
 #include <QTextStream>
 
@@ -70,6 +72,8 @@ CtlApp::CtlApp()
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
+    m_commands.push_back(std::make_unique<StatusCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
 }
 
 CtlApp::~CtlApp() = default;

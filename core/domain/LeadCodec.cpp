@@ -262,6 +262,7 @@ Result<LeadsPage> LeadCodec::pageFromJson(const QJsonObject &object)
     if (total)
         page.total = static_cast<qint64>(*total);
     page.nextCursor = cursor.isEmpty() ? QString() : cursor;
+    page.listsDeleted = object.value(QLatin1StringView("deleted")).isArray();
     for (qsizetype i = 0; i < deleted.size(); ++i) {
         const QJsonValue v = deleted.at(i);
         if (!v.isDouble() || v.toDouble() < 1)

@@ -15,6 +15,8 @@ struct LeadsPage
     std::optional<qint64> total;
     QString nextCursor;
     QList<qint64> deleted;
+    // The answer had a `deleted` list: the server understood updated_since.
+    bool listsDeleted = false;
 };
 
 } // namespace outpost

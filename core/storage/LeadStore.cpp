@@ -284,6 +284,12 @@ Result<void> LeadStore::saveDetail(const LeadDetail &detail)
     return m_db.commit();
 }
 
+Result<void> LeadStore::saveDetailWithinTransaction(const LeadDetail &detail)
+{
+    auto lead = upsertInTransaction({detail.lead});
+    return lead ? replaceDetailRows(detail) : lead;
+}
+
 Result<void> LeadStore::replaceDetailRows(const LeadDetail &detail)
 {
     const qint64 id = detail.lead.id;

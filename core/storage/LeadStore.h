@@ -40,6 +40,11 @@ public:
     Result<void> remove(const QList<qint64> &ids);
     // The lead and all of its messages, notes and appointments, in one transaction.
     Result<void> saveDetail(const LeadDetail &detail);
+    // The same writes inside a transaction the caller holds, for callers that
+    // write more in it (sync's page and its checkpoint: both or neither).
+    Result<void> upsertWithinTransaction(const QList<Lead> &leads) { return upsertInTransaction(leads); }
+    Result<void> removeWithinTransaction(const QList<qint64> &ids) { return removeInTransaction(ids); }
+    Result<void> saveDetailWithinTransaction(const LeadDetail &detail);
 
     Result<std::optional<Lead>> lead(qint64 id);
     Result<std::optional<LeadDetail>> detail(qint64 id);

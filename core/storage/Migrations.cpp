@@ -102,6 +102,24 @@ const std::vector<Migration> &migrations()
              // When the details were last fetched: sync compares it with updated_at.
              "ALTER TABLE leads ADD COLUMN details_fetched_at INTEGER",
          }},
+        {"sync state",
+         {
+             // The lead's updated_at and last_message_at when its details were
+             // stored: details are due again when either moves on.
+             "ALTER TABLE leads ADD COLUMN details_updated_at INTEGER",
+             "ALTER TABLE leads ADD COLUMN details_message_at INTEGER",
+             // Leads whose details sync should fetch, the agent's own first, newest first.
+             R"(CREATE TABLE details_due (
+                  lead_id INTEGER PRIMARY KEY REFERENCES leads(id) ON DELETE CASCADE,
+                  mine INTEGER NOT NULL DEFAULT 0,
+                  rank INTEGER NOT NULL))",
+             "CREATE INDEX details_due_order ON details_due(mine DESC, rank DESC)",
+             // Ids seen by a full scan in progress: what a complete scan did not see is gone.
+             "CREATE TABLE scan_seen (lead_id INTEGER PRIMARY KEY)",
+             // Overview, funnel, SLA and campaigns as last fetched.
+             "CREATE TABLE snapshots (name TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at INTEGER NOT NULL) "
+             "WITHOUT ROWID",
+         }},
     };
     return list;
 }

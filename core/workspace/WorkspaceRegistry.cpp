@@ -10,6 +10,33 @@ namespace {
 const QString kGroup = QStringLiteral("workspaces");
 const QString kDefault = QStringLiteral("general/default_workspace");
 
+// Missing keys (a profile written before they existed) keep the defaults.
+void readServiceProfile(const QSettings &s, Workspace &w)
+{
+    const ServiceProfile defaults;
+    ServiceProfile &p = w.service;
+    p.signatureHeader = s.value(QStringLiteral("signature_header"), defaults.signatureHeader).toString();
+    p.rateLimit = s.value(QStringLiteral("rate_limit"), defaults.rateLimit).toInt();
+    p.rateWindowSeconds = s.value(QStringLiteral("rate_window_seconds"), defaults.rateWindowSeconds).toInt();
+    if (p.rateLimit <= 0 || p.rateWindowSeconds <= 0) {
+        p.rateLimit = defaults.rateLimit;
+        p.rateWindowSeconds = defaults.rateWindowSeconds;
+    }
+    p.keyPrefix = s.value(QStringLiteral("key_prefix")).toString();
+    p.caFile = s.value(QStringLiteral("ca_file")).toString();
+    w.plan = s.value(QStringLiteral("plan")).toString();
+}
+
+void writeServiceProfile(QSettings &s, const Workspace &w)
+{
+    s.setValue(QStringLiteral("signature_header"), w.service.signatureHeader);
+    s.setValue(QStringLiteral("rate_limit"), w.service.rateLimit);
+    s.setValue(QStringLiteral("rate_window_seconds"), w.service.rateWindowSeconds);
+    s.setValue(QStringLiteral("key_prefix"), w.service.keyPrefix);
+    s.setValue(QStringLiteral("ca_file"), w.service.caFile);
+    s.setValue(QStringLiteral("plan"), w.plan);
+}
+
 } // namespace
 
 WorkspaceRegistry::WorkspaceRegistry(Profile profile)
@@ -28,6 +55,7 @@ QList<Workspace> WorkspaceRegistry::workspaces() const
         w.name = s.value(QStringLiteral("name")).toString();
         w.baseUrl = QUrl(s.value(QStringLiteral("base_url")).toString());
         w.clientId = s.value(QStringLiteral("client_id")).toString();
+        readServiceProfile(s, w);
         if (!w.id.isNull())
             list.append(w);
     }
@@ -47,6 +75,7 @@ void WorkspaceRegistry::save(const QList<Workspace> &list) const
         s.setValue(QStringLiteral("name"), w.name);
         s.setValue(QStringLiteral("base_url"), w.baseUrl.toString());
         s.setValue(QStringLiteral("client_id"), w.clientId);
+        writeServiceProfile(s, w);
     }
     s.endArray();
     s.sync();

@@ -70,6 +70,36 @@ private slots:
             QCOMPARE(WorkspaceRegistry{Profile(dir.path())}.find(name).value().name, name);
     }
 
+    void serviceProfileRoundTrips()
+    {
+        QTemporaryDir dir;
+        WorkspaceRegistry registry{Profile(dir.path())};
+        Workspace w;
+        w.name = QStringLiteral("Hourly");
+        w.baseUrl = QUrl(QStringLiteral("https://crm.example.net"));
+        w.clientId = QStringLiteral("c-9");
+        w.service.signatureHeader = QStringLiteral("X-Acme-Signature");
+        w.service.rateLimit = 1000;
+        w.service.rateWindowSeconds = 3600;
+        w.service.keyPrefix = QStringLiteral("lp_");
+        w.service.caFile = dir.filePath(QStringLiteral("ca.pem"));
+        w.plan = QStringLiteral("basic");
+        auto added = registry.add(w);
+        QVERIFY(added.ok());
+        const Workspace back = WorkspaceRegistry{Profile(dir.path())}.find(added->id).value();
+        QCOMPARE(back, added.value());
+        QCOMPARE(back.service.signatureHeader, QStringLiteral("X-Acme-Signature"));
+        QCOMPARE(back.service.rateWindowSeconds, 3600);
+
+        // A workspace written before the service profile existed reads as the contract's defaults.
+        auto plain = registry.add(Workspace{QUuid(), QStringLiteral("Plain"), QUrl(), QString()});
+        QVERIFY(plain.ok());
+        const Workspace defaults = WorkspaceRegistry{Profile(dir.path())}.find(plain->id).value();
+        QCOMPARE(defaults.service, ServiceProfile{});
+        QCOMPARE(defaults.service.rateLimit, 100);
+        QCOMPARE(defaults.service.rateWindowSeconds, 60);
+    }
+
     void profileDirectoryIsPrivate()
     {
         QTemporaryDir dir;

@@ -1,0 +1,61 @@
+#include "sync/SyncSession.h"
+
+#include "api/ApiClient.h"
+
+namespace outpost {
+
+SyncSession::SyncSession(ApiConfig config, std::shared_ptr<RateBudget> budget, QString cachePath, QString lockPath,
+                         QObject *parent)
+    : QObject(parent)
+    , m_worker(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("outpost-sync"));
+    auto *api = new ApiClient(std::move(config), std::move(budget), m_worker);
+    auto *engine = new SyncEngine(std::move(cachePath), std::move(lockPath), api, m_worker);
+    m_worker->moveToThread(&m_thread);
+
+    connect(this, &SyncSession::startRequested, engine, &SyncEngine::start);
+    connect(this, &SyncSession::cancelRequested, engine, &SyncEngine::cancel);
+    connect(this, &SyncSession::detailRequested, engine, &SyncEngine::fetchDetail);
+    connect(engine, &SyncEngine::progress, this, &SyncSession::progress);
+    connect(engine, &SyncEngine::leadsChanged, this, &SyncSession::leadsChanged);
+    connect(engine, &SyncEngine::stateChanged, this, &SyncSession::stateChanged);
+    connect(engine, &SyncEngine::warning, this, &SyncSession::warning);
+    connect(engine, &SyncEngine::detailFetched, this, &SyncSession::detailFetched);
+    connect(engine, &SyncEngine::finished, this, [this](SyncEngine::Outcome outcome, const QString &message) {
+        m_running = false;
+        emit finished(outcome, message);
+    });
+    connect(api, &ApiClient::unauthorized, this, [this](const ApiError &error) { emit unauthorized(error.message); });
+    connect(api, &ApiClient::rateLimited, this, &SyncSession::rateLimited);
+    m_thread.start();
+}
+
+SyncSession::~SyncSession()
+{
+    emit cancelRequested();
+    // The worker's objects (database connection, network manager) end on their own thread.
+    QObject *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncSession::start(const SyncOptions &options)
+{
+    m_running = true;
+    emit startRequested(options);
+}
+
+void SyncSession::cancel()
+{
+    emit cancelRequested();
+}
+
+void SyncSession::fetchDetail(qint64 id)
+{
+    emit detailRequested(id);
+}
+
+} // namespace outpost

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/LeadDetail.h"
+#include "domain/LeadsPage.h"
+#include "storage/LeadStore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace outpost {
+
+class Database;
+
+// What the sync engine writes to a workspace's cache, each step in one
+// transaction with its checkpoint: a killed sync resumes where it stopped and
+// never leaves a half-applied page.
+class SyncStore
+{
+public:
+    // How a page is applied.
+    struct PageContext
+    {
+        // Part of a full scan: its ids are remembered, to find what vanished.
+        bool scanning = false;
+        // Leads new or changed by this page get their details fetched.
+        bool detailsForChanged = false;
+        // The agent's own leads are fetched first.
+        QString agent;
+        // Saved with the page: where to resume (empty: the run is complete).
+        QString nextCursor;
+    };
+    struct Applied
+    {
+        QList<qint64> changed; // inserted or updated
+        QList<qint64> removed;
+        QDateTime newest; // the largest updated_at in the page
+    };
+    struct Snapshot
+    {
+        QJsonObject body;
+        QDateTime fetchedAt;
+    };
+
+    explicit SyncStore(Database &db);
+
+    Result<Applied> applyPage(const LeadsPage &page, const PageContext &context);
+    // After a complete scan: removes every cached lead it did not see.
+    Result<QList<qint64>> removeUnseen();
+    Result<void> clearScan();
+
+    // Details: stores them, marks them current, takes the lead off the queue.
+    Result<void> saveDetail(const LeadDetail &detail);
+    // A 404: the lead is gone from the service.
+    Result<void> dropLead(qint64 id);
+    Result<QList<qint64>> detailsDue(int limit);
+    Result<qint64> detailsDueCount();
+    // Queues every lead whose cached details are missing or stale.
+    Result<qint64> queueAllStaleDetails(const QString &agent);
+
+    Result<void> saveSnapshot(const QString &name, const QJsonObject &body, const QDateTime &fetchedAt);
+    Result<std::optional<Snapshot>> snapshot(const QString &name);
+
+    // Small named values of the sync state (the `meta` table).
+    Result<QString> value(const QString &key);
+    Result<void> setValue(const QString &key, const QString &value);
+
+    LeadStore &leads() { return m_leads; }
+
+private:
+    struct Versions
+    {
+        qint64 updatedAt = 0;
+        qint64 lastMessageAt = 0;
+        bool hasDetails = false;
+    };
+    Result<QHash<qint64, Versions>> cachedVersions(const QList<Lead> &leads);
+    Result<Applied> applyWithinTransaction(const LeadsPage &page, const PageContext &context);
+    Result<void> queueDetails(const QList<const Lead *> &leads, const QString &agent);
+    Result<void> rememberSeen(const QList<Lead> &leads);
+    Result<void> setValueWithinTransaction(const QString &key, const QString &value);
+
+    Database &m_db;
+    LeadStore m_leads;
+};
+
+} // namespace outpost
