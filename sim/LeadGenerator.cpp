@@ -1,5 +1,6 @@
 #include "LeadGenerator.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -226,6 +227,158 @@ Lead LeadGenerator::lead(qint64 id) const
     if (!r.chance(0.1))
         l.lastMessageAt = l.createdAt.addSecs(activeSecs > 0 ? static_cast<qint64>(r.next() % activeSecs) : 0);
     return l;
+}
+
+} // namespace outpost::sim
+
+namespace outpost::sim {
+
+namespace {
+
+const QStringList &incomingTexts()
+{
+    static const QStringList texts = {
+        QStringLiteral("Hi, I saw your ad. How much does it cost?"),
+        QStringLiteral("Can I book a visit next week?"),
+        QStringLiteral("Do you have anything available on Saturday?"),
+        QStringLiteral("Thanks! One more question about the price."),
+        QStringLiteral("¿Tienen cita para mañana?"),
+        QStringLiteral("Ich hätte gern einen Termin."),
+        QStringLiteral("Bonjour, c'est toujours disponible ?"),
+        QStringLiteral("是否还有空位？"),
+        QStringLiteral("Can someone call me back? 🙏"),
+        QStringLiteral("I'd like to speak to a human, please."),
+    };
+    return texts;
+}
+
+const QStringList &outgoingTexts()
+{
+    static const QStringList texts = {
+        QStringLiteral("Hi! Thanks for reaching out. How can we help?"),
+        QStringLiteral("Our consultation starts at $49. Would you like to book one?"),
+        QStringLiteral("Sure, we have slots on Tuesday and Thursday."),
+        QStringLiteral("You're booked! See you soon."),
+        QStringLiteral("An agent will get back to you shortly."),
+        QStringLiteral("Here is the link to our price list."),
+    };
+    return texts;
+}
+
+const QStringList &noteTexts()
+{
+    static const QStringList texts = {
+        QStringLiteral("Called, no answer. Try again tomorrow."), QStringLiteral("Interested in the premium package."),
+        QStringLiteral("Prefers WhatsApp over calls."),           QStringLiteral("Asked for a discount; offered 10 %."),
+        QStringLiteral("Budget approved by their manager."),
+    };
+    return texts;
+}
+
+// The reply delay of the first outgoing message: usually the bot within a
+// minute, sometimes a human after minutes to hours (what the SLA measures).
+qint64 firstResponseDelaySecs(Random &r)
+{
+    if (r.chance(0.8))
+        return 2 + r.below(58);
+    return 300 + r.below(6 * 3600);
+}
+
+QList<QDateTime> messageTimes(Random &r, const Lead &lead, int count)
+{
+    QList<QDateTime> times;
+    const QDateTime first = lead.createdAt;
+    const QDateTime last = std::max(lead.lastMessageAt, first);
+    const qint64 span = first.secsTo(last);
+    for (int i = 0; i < count; ++i)
+        times.append(count == 1 ? last : first.addSecs(span * i / (count - 1)));
+    if (count > 2)
+        times[1] = std::min(times.at(1), first.addSecs(firstResponseDelaySecs(r)));
+    return times;
+}
+
+QList<Message> conversation(Random &r, const Lead &lead)
+{
+    QList<Message> messages;
+    if (!lead.lastMessageAt.isValid())
+        return messages;
+    const int count = 1 + r.below(6);
+    const QList<QDateTime> times = messageTimes(r, lead, count);
+    for (int i = 0; i < count; ++i) {
+        Message m;
+        m.direction = i % 2 == 0 ? Message::Direction::In : Message::Direction::Out;
+        if (m.direction == Message::Direction::In) {
+            m.author = lead.name;
+            m.text = r.pick(incomingTexts());
+        } else {
+            const bool human = !lead.assignedAgent.isEmpty() && (lead.escalated || r.chance(0.3));
+            m.author = human ? lead.assignedAgent : LeadGenerator::botName();
+            m.text = r.pick(outgoingTexts());
+        }
+        m.channel = lead.channel;
+        m.sentAt = times.at(i);
+        messages.append(m);
+    }
+    return messages;
+}
+
+QList<Note> notes(Random &r, const Lead &lead)
+{
+    QList<Note> list;
+    const int count = r.chance(0.3) ? 1 + r.below(2) : 0;
+    const qint64 span = std::max<qint64>(1, lead.createdAt.secsTo(lead.updatedAt));
+    for (int i = 0; i < count; ++i) {
+        Note n;
+        n.author = lead.assignedAgent.isEmpty() ? QStringLiteral("Maria") : lead.assignedAgent;
+        n.text = r.pick(noteTexts());
+        n.createdAt = lead.createdAt.addSecs(static_cast<qint64>(r.next() % static_cast<quint64>(span)));
+        list.append(n);
+    }
+    std::sort(list.begin(), list.end(), [](const Note &a, const Note &b) { return a.createdAt < b.createdAt; });
+    return list;
+}
+
+QList<Appointment> appointments(Random &r, const Lead &lead)
+{
+    QList<Appointment> list;
+    const auto stage = lead.status.stage();
+    const bool has =
+        stage == LeadStatus::Booked || stage == LeadStatus::Closed || (stage == LeadStatus::Lost && r.chance(0.2));
+    if (!has)
+        return list;
+    Appointment a;
+    const QDateTime when = lead.createdAt.addDays(1 + r.below(14));
+    a.dateTime =
+        when.toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral(" %1:%2")
+                                                          .arg(9 + r.below(9), 2, 10, QLatin1Char('0'))
+                                                          .arg(r.chance(0.5) ? 0 : 30, 2, 10, QLatin1Char('0'));
+    a.service = r.pick(LeadGenerator::services());
+    a.status = stage == LeadStatus::Closed ? QStringLiteral("completed")
+               : stage == LeadStatus::Lost ? QStringLiteral("cancelled")
+                                           : QStringLiteral("scheduled");
+    list.append(a);
+    return list;
+}
+
+} // namespace
+
+const QStringList &LeadGenerator::services()
+{
+    static const QStringList list = {QStringLiteral("Consultation"), QStringLiteral("Demo"),
+                                     QStringLiteral("Follow-up call"), QStringLiteral("Site visit"),
+                                     QStringLiteral("Onboarding")};
+    return list;
+}
+
+LeadDetail LeadGenerator::detail(qint64 id) const
+{
+    LeadDetail d;
+    d.lead = lead(id);
+    Random r((m_seed + 0x51ED270B27D4A5ULL) * 0x100000001B3ULL ^ static_cast<quint64>(id));
+    d.messages = conversation(r, d.lead);
+    d.notes = notes(r, d.lead);
+    d.appointments = appointments(r, d.lead);
+    return d;
 }
 
 } // namespace outpost::sim

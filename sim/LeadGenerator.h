@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Lead.h"
+#include "domain/LeadDetail.h"
 
 #include <QStringList>
 
@@ -16,12 +17,20 @@ public:
     LeadGenerator(quint64 seed, qint64 count, QDateTime now, int agentCount = 6);
 
     Lead lead(qint64 id) const;
+    // The lead with its conversation, notes and appointments, consistent with
+    // lead(id): the first message is the lead's arrival, the last one is its
+    // last_message_at, outgoing ones come from the bot or the assigned agent.
+    // Ids of the parts are left empty: the store numbers them.
+    LeadDetail detail(qint64 id) const;
     QStringList agents() const { return m_agents; }
     QDateTime start() const { return m_start; }
 
     static const QStringList &tagPool();
     static const QStringList &channels();
     static const QStringList &sources();
+    static const QStringList &services();
+    // The author of automatic outgoing messages.
+    static QString botName() { return QStringLiteral("Bot"); }
 
 private:
     quint64 m_seed;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QTemporaryDir;
+struct sqlite3;
+
+namespace outpost::sim {
+
+// The sim's own SQLite file: one connection, owned by the thread that runs the
+// server. Times are stored as milliseconds since the epoch (UTC) so that keyset
+// order and comparisons stay integer work. An empty path means a temporary file
+// that disappears with the store.
+class SimStore
+{
+public:
+    SimStore();
+    ~SimStore();
+    SimStore(const SimStore &) = delete;
+    SimStore &operator=(const SimStore &) = delete;
+
+    bool open(const QString &path, QString *error);
+    QSqlDatabase &db() { return m_db; }
+    sqlite3 *handle() const;
+    QString path() const { return m_path; }
+
+    bool isSeeded() const;
+    void markSeeded(qint64 leads, quint64 seed);
+    // Runs `sql`, which must not fail: schema statements and fixed queries.
+    void exec(const QString &sql);
+
+private:
+    bool createSchema(QString *error);
+
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+};
+
+} // namespace outpost::sim
