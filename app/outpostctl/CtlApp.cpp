@@ -6,6 +6,7 @@
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
+#include "WorkspaceCommand.h"
 
 #include <QTextStream>
 
@@ -74,6 +75,7 @@ CtlApp::CtlApp()
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<WorkspaceCommand>());
 }
 
 CtlApp::~CtlApp() = default;

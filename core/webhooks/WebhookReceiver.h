@@ -49,6 +49,9 @@ public:
     Result<quint16> listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void close();
     quint16 port() const;
+    // New secrets or header name take effect with the next request (a webhook
+    // created or rotated while listening).
+    void setSignature(WebhookSignature signature) { m_verifier.setSignature(std::move(signature)); }
 
     int count(webhook::Outcome outcome) const { return m_counts.value(outcome); }
     int rejectedCount() const;
