@@ -4,6 +4,7 @@
 #include "domain/JsonReader.h"
 
 #include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace outpost::sim {
@@ -12,7 +13,7 @@ qint64 SimLedger::append(const Entry &e)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO ledger(at, method, path, query, status, key_id, idem_key, mutation, "
-                             "replayed, fault) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                             "replayed, fault) VALUES (?,?,?,coalesce(?, ''),?,?,?,?,?,?)"));
     q.addBindValue(e.atMs);
     q.addBindValue(QString::fromLatin1(e.method));
     q.addBindValue(e.path);
@@ -24,7 +25,11 @@ qint64 SimLedger::append(const Entry &e)
     q.addBindValue(e.mutation.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.mutation));
     q.addBindValue(e.replayed ? 1 : 0);
     q.addBindValue(e.fault.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.fault));
-    return q.exec() ? q.lastInsertId().toLongLong() : 0;
+    if (!q.exec()) {
+        qWarning("outpost-sim: ledger: %s", qPrintable(q.lastError().text()));
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
 }
 
 QJsonArray SimLedger::entries(qint64 since) const

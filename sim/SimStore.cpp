@@ -32,13 +32,15 @@ const char *const schema[] = {
     " datetime TEXT NOT NULL, service TEXT, status TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS appointments_by_lead ON appointments(lead_id)",
     "CREATE TABLE IF NOT EXISTS deleted_leads(id INTEGER PRIMARY KEY, deleted_at INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS api_keys(id INTEGER PRIMARY KEY, name TEXT NOT NULL, prefix TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS api_keys(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, prefix TEXT NOT "
+    "NULL,"
     " hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, last_used_at INTEGER, expires_at INTEGER,"
     " revoked_at INTEGER)",
-    "CREATE TABLE IF NOT EXISTS campaigns(id INTEGER PRIMARY KEY, name TEXT NOT NULL, filters TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS campaigns(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, filters TEXT NOT "
+    "NULL,"
     " message TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, sent_at INTEGER,"
     " queued INTEGER NOT NULL DEFAULT 0)",
-    "CREATE TABLE IF NOT EXISTS webhooks(id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS webhooks(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, url TEXT NOT NULL,"
     " events TEXT NOT NULL, secret TEXT NOT NULL, is_active INTEGER NOT NULL DEFAULT 1,"
     " created_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS deliveries(id INTEGER PRIMARY KEY, webhook_id INTEGER NOT NULL,"

@@ -1,20 +1,38 @@
 #include "MainWindow.h"
 
+#include "CacheOnlySyncStatus.h"
+#include "DashboardPage.h"
+#include "LeadDetailPane.h"
+#include "LeadListPage.h"
+#include "LeadTableModel.h"
+#include "PipelineBoard.h"
+#include "PipelineModel.h"
+#include "PlaceholderPage.h"
+#include "SavedViewsModel.h"
+#include "Sidebar.h"
+#include "SyncStatusBar.h"
+#include "WorkspaceCache.h"
 #include "WorkspaceListModel.h"
-#include "WorkspaceSummary.h"
 #include "workspace/WorkspaceRegistry.h"
 
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace outpost {
 
 namespace {
+
+const QLatin1StringView kGeometryKey("window/geometry");
+const QLatin1StringView kPageKey("window/page");
 
 QLabel *makeLabel(const QString &text, qreal scale, bool bold, QWidget *parent)
 {
@@ -35,38 +53,42 @@ MainWindow::MainWindow(WorkspaceRegistry &registry, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry)
     , m_workspaces(new WorkspaceListModel(registry, this))
-    , m_summary(new WorkspaceSummary(registry.profile(), this))
+    , m_cache(new WorkspaceCache(this))
+    , m_savedViews(new SavedViewsModel(registry.profile().settingsPath(), this))
+    , m_pipeline(new PipelineModel(m_cache, this))
+    , m_cacheOnly(new CacheOnlySyncStatus(this))
 {
     setWindowTitle(tr("Outpost"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/outpost.svg")));
-    resize(1100, 720);
+    resize(1200, 760);
+    m_sync = m_cacheOnly;
 
-    auto *toolbar = addToolBar(tr("Workspace"));
-    toolbar->setObjectName(QStringLiteral("workspaceToolBar"));
-    toolbar->setMovable(false);
-    toolbar->addWidget(new QLabel(tr("Workspace:"), toolbar));
-    m_switcher = new QComboBox(toolbar);
-    m_switcher->setAccessibleName(tr("Workspace"));
-    m_switcher->setModel(m_workspaces);
-    m_switcher->setMinimumContentsLength(20);
-    toolbar->addWidget(m_switcher);
-
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(buildWelcomePage());
-    m_pages->addWidget(buildWorkspacePage());
-    setCentralWidget(m_pages);
+    m_root = new QStackedWidget(this);
+    m_root->addWidget(buildWelcomePage());
+    m_root->addWidget(buildWorkspaceArea());
+    setCentralWidget(m_root);
 
     m_statusCount = new QLabel(statusBar());
+    m_statusCount->setObjectName(QStringLiteral("cachedCount"));
     statusBar()->addPermanentWidget(m_statusCount);
+    m_syncBar = new SyncStatusBar(statusBar());
+    statusBar()->addPermanentWidget(m_syncBar);
+    setSyncStatus(nullptr);
+    installShortcuts();
 
-    connect(m_summary, &WorkspaceSummary::changed, this, &MainWindow::showSummary);
-    connect(m_switcher, &QComboBox::currentIndexChanged, this, &MainWindow::switchToRow);
-
+    connect(m_sidebar->workspaceSwitcher(), &QComboBox::currentIndexChanged, this, &MainWindow::switchToRow);
+    connect(m_cache, &WorkspaceCache::leadsChanged, this, &MainWindow::updateCachedCount);
     const auto current = registry.defaultWorkspace();
-    const int row = current ? m_workspaces->rowOf(current->id) : -1;
-    m_switcher->setCurrentIndex(row);
+    const int row = current ? m_workspaces->rowOf(current->id) : (m_workspaces->rowCount() > 0 ? 0 : -1);
+    {
+        const QSignalBlocker blocker(m_sidebar->workspaceSwitcher());
+        m_sidebar->workspaceSwitcher()->setCurrentIndex(row);
+    }
     switchToRow(row);
+    restoreState();
 }
+
+MainWindow::~MainWindow() = default;
 
 QWidget *MainWindow::buildWelcomePage()
 {
@@ -81,44 +103,152 @@ QWidget *MainWindow::buildWelcomePage()
     return page;
 }
 
-QWidget *MainWindow::buildWorkspacePage()
+QWidget *MainWindow::buildWorkspaceArea()
 {
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch();
-    m_title = makeLabel(QString(), 1.6, true, page);
-    m_count = makeLabel(QString(), 3.0, true, page);
-    m_count->setAccessibleName(tr("Cached leads"));
-    layout->addWidget(m_title);
-    layout->addWidget(m_count);
-    layout->addWidget(makeLabel(tr("leads in the local cache"), 1.1, false, page));
-    layout->addStretch();
-    return page;
+    auto *area = new QWidget(this);
+    auto *layout = new QHBoxLayout(area);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_sidebar = new Sidebar(m_workspaces, m_savedViews, area);
+    layout->addWidget(m_sidebar);
+
+    m_pages = new QStackedWidget(area);
+    m_leadList = new LeadListPage(m_cache, m_cacheOnly, m_pages);
+    m_board = new PipelineBoard(m_pipeline, m_pages);
+    m_dashboard = new DashboardPage(m_cache, m_pages);
+    m_pages->addWidget(m_leadList);
+    m_pages->addWidget(m_board);
+    m_pages->addWidget(m_dashboard);
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Campaigns"), tr("Compose a message for a filtered audience and preview who receives it."), m_pages));
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Settings"), tr("Workspaces, API keys, webhooks and the plan of this workspace."), m_pages));
+    layout->addWidget(m_pages, 1);
+
+    connect(m_sidebar, &Sidebar::pageSelected, this, &MainWindow::showPage);
+    connect(m_sidebar, &Sidebar::savedViewSelected, this, &MainWindow::applySavedView);
+    connect(m_sidebar, &Sidebar::removeSavedViewRequested, m_savedViews, &SavedViewsModel::remove);
+    connect(m_leadList, &LeadListPage::saveViewRequested, this, &MainWindow::askForViewName);
+    connect(m_board, &PipelineBoard::leadOpened, this, &MainWindow::openLead);
+    return area;
+}
+
+void MainWindow::installShortcuts()
+{
+    for (int page = 0; page < Sidebar::PageCount; ++page) {
+        auto *s = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)), this);
+        connect(s, &QShortcut::activated, this, [this, page] { showPage(page); });
+    }
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        showPage(Sidebar::Leads);
+        m_leadList->focusSearch();
+    });
+}
+
+void MainWindow::setSyncStatus(SyncStatusSource *source)
+{
+    m_sync = source ? source : m_cacheOnly;
+    m_syncBar->setSource(m_sync);
+    m_leadList->setSyncStatus(m_sync);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+void MainWindow::showPage(int page)
+{
+    if (page < 0 || page >= Sidebar::PageCount || m_root->currentIndex() != 1)
+        return;
+    m_pages->setCurrentIndex(page);
+    const QSignalBlocker blocker(m_sidebar);
+    m_sidebar->setCurrentPage(page);
+}
+
+void MainWindow::openLead(qint64 id)
+{
+    showPage(Sidebar::Leads);
+    m_leadList->detailPane()->showLead(id);
 }
 
 void MainWindow::switchToRow(int row)
 {
     const Workspace w = m_workspaces->workspaceAt(row);
-    m_switcher->setEnabled(m_workspaces->rowCount() > 1);
-    m_summary->setWorkspace(w);
-}
-
-void MainWindow::showSummary()
-{
-    const Workspace w = m_summary->workspace();
+    m_savedViews->setWorkspace(w.id);
     if (w.id.isNull()) {
-        m_pages->setCurrentIndex(0);
+        m_cache->close();
+        m_root->setCurrentIndex(0);
         m_statusCount->setText(tr("No workspace"));
+        setWindowTitle(tr("Outpost"));
         return;
     }
-    m_pages->setCurrentIndex(1);
-    m_title->setText(w.name);
-    const QString count = QLocale().toString(m_summary->leadCount());
-    m_count->setText(count);
-    if (!m_summary->errorText().isEmpty())
-        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(m_summary->errorText()));
-    m_statusCount->setText(tr("Leads cached: %1").arg(count));
+    auto opened = m_cache->open(m_registry.profile().cachePath(w.id));
+    if (!opened)
+        statusBar()->showMessage(tr("Cannot open the cache of %1: %2").arg(w.name, opened.error().message));
+    m_root->setCurrentIndex(1);
+    m_dashboard->setWorkspaceName(w.name);
     setWindowTitle(tr("%1 — Outpost").arg(w.name));
+    updateCachedCount();
+}
+
+void MainWindow::updateCachedCount()
+{
+    qint64 total = 0;
+    if (m_cache->isOpen()) {
+        auto n = m_cache->store().totalCount();
+        total = n ? *n : 0;
+    }
+    m_statusCount->setText(tr("Leads cached: %1").arg(QLocale().toString(total)));
+}
+
+void MainWindow::askForViewName()
+{
+    // Non-modal: open() returns at once, no nested event loop.
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save view"));
+    dialog->setLabelText(tr("Name of this view (its search, filters and sort):"));
+    dialog->setObjectName(QStringLiteral("saveViewDialog"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        SavedView view = m_leadList->currentView();
+        view.name = name.trimmed();
+        if (view.name.isEmpty())
+            return;
+        m_savedViews->save(view);
+        statusBar()->showMessage(tr("Saved the view “%1”").arg(view.name), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::applySavedView(int row)
+{
+    showPage(Sidebar::Leads);
+    m_leadList->applyView(m_savedViews->viewAt(row));
+}
+
+void MainWindow::restoreState()
+{
+    const QSettings settings(m_registry.profile().settingsPath(), QSettings::IniFormat);
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    showPage(settings.value(kPageKey, int(Sidebar::Leads)).toInt());
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings(m_registry.profile().settingsPath(), QSettings::IniFormat);
+    settings.setValue(kGeometryKey, saveGeometry());
+    if (m_root->currentIndex() == 1)
+        settings.setValue(kPageKey, m_pages->currentIndex());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace outpost

@@ -2,38 +2,78 @@
 
 #include <QMainWindow>
 
-class QComboBox;
 class QLabel;
 class QStackedWidget;
 
 namespace outpost {
 
+class CacheOnlySyncStatus;
+class DashboardPage;
+class LeadListPage;
+class PipelineBoard;
+class PipelineModel;
+class SavedViewsModel;
+class Sidebar;
+class SyncStatusBar;
+class SyncStatusSource;
+class WorkspaceCache;
 class WorkspaceListModel;
 class WorkspaceRegistry;
-class WorkspaceSummary;
 
+// The window: sidebar (workspace, pages, saved views), the pages, and a status
+// bar fed by a SyncStatusSource. Everything shown is read from the open
+// workspace's cache; nothing here talks to the network.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     MainWindow(WorkspaceRegistry &registry, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Sync and outbox state; the window does not take ownership. nullptr goes
+    // back to the built-in cache-only status (offline, edits unavailable).
+    void setSyncStatus(SyncStatusSource *source);
+    WorkspaceCache *cache() const { return m_cache; }
+    LeadListPage *leadList() const { return m_leadList; }
+    PipelineBoard *pipelineBoard() const { return m_board; }
+    Sidebar *sidebar() const { return m_sidebar; }
+    int currentPage() const;
+
+public slots:
+    void showPage(int page);
+    void openLead(qint64 id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private slots:
     void switchToRow(int row);
-    void showSummary();
+    void askForViewName();
+    void applySavedView(int row);
+    void updateCachedCount();
 
 private:
     QWidget *buildWelcomePage();
-    QWidget *buildWorkspacePage();
+    QWidget *buildWorkspaceArea();
+    void installShortcuts();
+    void restoreState();
+    void saveState() const;
 
     WorkspaceRegistry &m_registry;
-    WorkspaceListModel *m_workspaces = nullptr;
-    WorkspaceSummary *m_summary = nullptr;
-    QComboBox *m_switcher = nullptr;
+    WorkspaceListModel *m_workspaces;
+    WorkspaceCache *m_cache;
+    SavedViewsModel *m_savedViews;
+    PipelineModel *m_pipeline;
+    CacheOnlySyncStatus *m_cacheOnly;
+    SyncStatusSource *m_sync = nullptr;
+    QStackedWidget *m_root = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_count = nullptr;
+    Sidebar *m_sidebar = nullptr;
+    LeadListPage *m_leadList = nullptr;
+    PipelineBoard *m_board = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
 };
 

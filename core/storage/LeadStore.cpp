@@ -476,4 +476,36 @@ Result<QHash<QString, qint64>> LeadStore::countsByStatus()
     return counts;
 }
 
+Result<QStringList> LeadStore::distinctValues(Field field, int limit)
+{
+    QString sql;
+    switch (field) {
+    case Field::Tag:
+        // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
+        // not one step per tagged lead.
+        sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
+                             "UNION ALL SELECT (SELECT min(tag) FROM lead_tags WHERE tag > t.v) FROM t "
+                             "WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL LIMIT ?");
+        break;
+    case Field::Channel:
+        sql = QStringLiteral("SELECT DISTINCT channel FROM leads WHERE channel != '' ORDER BY 1 LIMIT ?");
+        break;
+    case Field::Agent:
+        sql = QStringLiteral("SELECT DISTINCT assigned_agent FROM leads WHERE ifnull(assigned_agent, '') != '' "
+                             "ORDER BY 1 LIMIT ?");
+        break;
+    }
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (auto prepared = prepare(q, sql); !prepared)
+        return prepared.error();
+    q.bindValue(0, limit);
+    if (auto r = Database::exec(q, "list filter values"); !r)
+        return r.error();
+    QStringList values;
+    while (q.next())
+        values << q.value(0).toString();
+    return values;
+}
+
 } // namespace outpost

@@ -23,6 +23,13 @@ class Database;
 class LeadStore
 {
 public:
+    // Fields whose distinct values the filter menus offer.
+    enum class Field {
+        Channel,
+        Tag,
+        Agent,
+    };
+
     explicit LeadStore(Database &db);
     ~LeadStore();
     LeadStore(LeadStore &&) = default;
@@ -50,6 +57,10 @@ public:
     Result<qint64> count(const LeadFilter &filter, qint64 cap = -1);
     Result<qint64> totalCount();
     Result<QHash<QString, qint64>> countsByStatus();
+    // The distinct non-empty values of a field, sorted, at most `limit`. Tags
+    // come from their index; channel and agent scan the table (run it off the
+    // GUI thread on a big cache).
+    Result<QStringList> distinctValues(Field field, int limit = 500);
 
 private:
     Result<QSqlQuery *> cachedQuery(const QString &sql);

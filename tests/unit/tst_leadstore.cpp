@@ -510,6 +510,34 @@ private slots:
         QCOMPARE(incremental, snapshot());
     }
 
+    void distinctValuesListWhatTheFilterMenusOffer()
+    {
+        LeadStore store = freshStore();
+        QList<Lead> leads = variedLeads(90);
+        leads[5].tags = {QStringLiteral("zeta"), QString()};
+        leads[6].assignedAgent = QStringLiteral("Robert'); DROP TABLE leads;--");
+        QVERIFY(store.upsert(leads).ok());
+        QStringList tags, channels, agents;
+        for (const Lead &l : std::as_const(leads)) {
+            for (const QString &t : l.tags) {
+                if (!t.isEmpty() && !tags.contains(t))
+                    tags << t;
+            }
+            if (!l.channel.isEmpty() && !channels.contains(l.channel))
+                channels << l.channel;
+            if (!l.assignedAgent.isEmpty() && !agents.contains(l.assignedAgent))
+                agents << l.assignedAgent;
+        }
+        // SQLite orders by UTF-8 bytes; these values are ASCII.
+        tags.sort();
+        channels.sort();
+        agents.sort();
+        QCOMPARE(store.distinctValues(LeadStore::Field::Tag).value(), tags);
+        QCOMPARE(store.distinctValues(LeadStore::Field::Channel).value(), channels);
+        QCOMPARE(store.distinctValues(LeadStore::Field::Agent).value(), agents);
+        QCOMPARE(store.distinctValues(LeadStore::Field::Tag, 2).value(), tags.mid(0, 2));
+    }
+
     void searchIndexAgreesWithAScan()
     {
         // The index and a plain scan of the same rows must agree for every 3-letter query.

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "domain/Lead.h"
+#include "storage/LeadQuery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QMap>
+
+#include <optional>
+
+namespace outpost {
+
+class WorkspaceCache;
+
+// The leads of a workspace, filtered and sorted in SQL, for a view that shows a
+// few dozen of them at a time. Rows are read in blocks of kBlockRows when a view
+// asks for them: a block continues from the keyset position (sort key, id) of a
+// neighbour block already read, so scrolling anywhere costs an indexed seek, not
+// an OFFSET. At most kMaxBlocks blocks stay in memory. The row count is exact
+// when the cache keeps it (no filter, or a status alone) or when the matches are
+// few; otherwise it starts as a lower bound ("1,000+"), grows as the view
+// scrolls, and becomes exact when a background count over its own connection
+// finishes.
+class LeadTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        ChannelColumn,
+        PhoneColumn,
+        EmailColumn,
+        TagsColumn,
+        AgentColumn,
+        ScoreColumn,
+        LastMessageColumn,
+        ColumnCount,
+    };
+    enum Role {
+        LeadIdRole = Qt::UserRole + 1,
+        NameRole,
+        StatusRole, // the wire form ("qualified")
+        ChannelRole,
+        TagsRole,
+        EscalatedRole,
+        LastMessageAtRole,
+        UpdatedAtRole,
+    };
+
+    static constexpr int kBlockRows = 100;
+    static constexpr int kMaxBlocks = 40;
+    // Below this many matches the count is exact at once.
+    static constexpr qint64 kCountCap = 1000;
+
+    explicit LeadTableModel(WorkspaceCache *cache, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setFilter(const LeadFilter &filter);
+    const LeadFilter &filter() const { return m_filter; }
+    void setLeadSort(const LeadSort &sort);
+    const LeadSort &leadSort() const { return m_sort; }
+    // The column a sort key is shown in (-1: none, e.g. "newest").
+    static int columnOf(LeadSort::Key key);
+    static std::optional<LeadSort::Key> sortKeyOf(int column);
+
+    // How many leads match: exact, or a lower bound while isCountExact() is false.
+    qint64 matchCount() const { return m_rows; }
+    bool isCountExact() const { return m_exact; }
+    QString countText() const;
+    QString errorText() const { return m_error; }
+
+    std::optional<Lead> leadAt(int row) const;
+    qint64 idAt(int row) const;
+    // Blocks in memory now, for tests of the bound.
+    int loadedBlockCount() const { return static_cast<int>(m_blocks.size()); }
+
+public slots:
+    // Re-reads everything: rows come and go at the end, data changes in place,
+    // so views keep their scroll position and selection (no model reset).
+    void refresh();
+
+signals:
+    void countChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    struct Block
+    {
+        QList<Lead> rows;
+        quint64 lastUse = 0;
+    };
+    // The first and last row of a block once read: where a neighbour continues.
+    struct Edges
+    {
+        LeadCursor first;
+        LeadCursor last;
+    };
+
+    void reload();
+    void clearRows();
+    void countMatches();
+    void startExactCount();
+    void applyExactCount(quint64 generation, qint64 n);
+    void onLeadsChanged(const QList<qint64> &ids);
+    const Lead *leadPointer(int row) const;
+    const Block *block(qint64 index) const;
+    std::optional<QList<Lead>> readBlock(qint64 index) const;
+    LeadQuery queryForBlock(qint64 index, bool &reversed) const;
+    void evictIfFull() const;
+    void setError(const QString &message) const;
+    QVariant displayData(const Lead &lead, int column) const;
+
+    WorkspaceCache *m_cache;
+    LeadFilter m_filter;
+    LeadSort m_sort;
+    qint64 m_rows = 0;
+    bool m_exact = true;
+    quint64 m_generation = 0;
+    mutable QHash<qint64, Block> m_blocks;
+    mutable QMap<qint64, Edges> m_edges;
+    mutable quint64 m_useClock = 0;
+    mutable QString m_error;
+};
+
+} // namespace outpost
+
+Q_DECLARE_METATYPE(outpost::Lead)

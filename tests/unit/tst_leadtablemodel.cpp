@@ -1,0 +1,331 @@
+#include "HostileStrings.h"
+#include "LeadGenerator.h"
+#include "LeadTableModel.h"
+#include "TestLeads.h"
+#include "WorkspaceCache.h"
+#include "storage/LeadSql.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <functional>
+#include <random>
+
+using namespace outpost;
+
+namespace {
+
+// What SQLite's NOCASE does: ASCII letters folded, nothing else.
+QString asciiFolded(const QString &s)
+{
+    QString out = s;
+    for (QChar &c : out) {
+        if (c.unicode() < 128)
+            c = c.toLower();
+    }
+    return out;
+}
+
+int compareKeys(const Lead &a, const Lead &b, LeadSort::Key key)
+{
+    const QVariant va = LeadSql::sortValue(a, key), vb = LeadSql::sortValue(b, key);
+    if (key == LeadSort::Key::Name || key == LeadSort::Key::Status) {
+        // SQLite compares UTF-8 bytes, which orders like code points.
+        const QByteArray x = asciiFolded(va.toString()).toUtf8(), y = asciiFolded(vb.toString()).toUtf8();
+        return x < y ? -1 : (y < x ? 1 : 0);
+    }
+    return va.toLongLong() < vb.toLongLong() ? -1 : (vb.toLongLong() < va.toLongLong() ? 1 : 0);
+}
+
+// The brute-force reference: every lead in memory, filtered and sorted in C++.
+QList<qint64> reference(const QList<Lead> &leads, const std::function<bool(const Lead &)> &keep, LeadSort sort)
+{
+    QList<Lead> kept;
+    for (const Lead &l : leads) {
+        if (keep(l))
+            kept << l;
+    }
+    std::sort(kept.begin(), kept.end(), [&](const Lead &a, const Lead &b) {
+        int c = compareKeys(a, b, sort.key);
+        if (c == 0)
+            c = a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+        return sort.order == Qt::AscendingOrder ? c < 0 : c > 0;
+    });
+    QList<qint64> ids;
+    for (const Lead &l : kept)
+        ids << l.id;
+    return ids;
+}
+
+QList<qint64> modelIds(const LeadTableModel &model)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.index(row, 0).data(LeadTableModel::LeadIdRole).toLongLong();
+    return ids;
+}
+
+bool containsText(const Lead &l, const QString &needle)
+{
+    const QString hay = (l.name + QLatin1Char('\n') + l.phone + QLatin1Char('\n') + l.email + QLatin1Char('\n') +
+                         l.tags.join(QLatin1Char('\n')))
+                            .toLower();
+    return hay.contains(needle.toLower());
+}
+
+} // namespace
+
+class TestLeadTableModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    // A fresh cache file per test function: tests never depend on their order.
+    void openFresh(WorkspaceCache &cache, const QList<Lead> &leads)
+    {
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("model-%1.sqlite").arg(++m_counter))).ok());
+        for (qsizetype i = 0; i < leads.size(); i += 1000)
+            QVERIFY(cache.store().upsert(leads.mid(i, 1000)).ok());
+    }
+
+    static QList<Lead> generated(int n)
+    {
+        const sim::LeadGenerator gen(11, n, QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC));
+        QList<Lead> leads;
+        leads.reserve(n);
+        for (qint64 id = 1; id <= n; ++id)
+            leads << gen.lead(id);
+        return leads;
+    }
+
+private slots:
+    void passesTheModelTester()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 450));
+        LeadTableModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 450);
+        LeadFilter f;
+        f.search = QStringLiteral("lead");
+        model.setFilter(f);
+        model.sort(LeadTableModel::NameColumn, Qt::AscendingOrder);
+        QVERIFY(cache.store().upsert(test::makeLeads(1000, 3)).ok());
+        cache.notifyLeadsChanged({1000, 1001, 1002});
+        QCOMPARE(model.rowCount(), 453);
+    }
+
+    void showsEveryFieldOfALead()
+    {
+        WorkspaceCache cache;
+        Lead l = test::makeLead(7, QStringLiteral("Ada Lovelace"));
+        l.tags = {QStringLiteral("vip"), QStringLiteral("spring")};
+        l.escalated = true;
+        openFresh(cache, {l});
+        LeadTableModel model(&cache);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, LeadTableModel::NameColumn).data().toString(), l.name);
+        QCOMPARE(model.index(0, LeadTableModel::PhoneColumn).data().toString(), l.phone);
+        QCOMPARE(model.index(0, LeadTableModel::EmailColumn).data().toString(), l.email);
+        QCOMPARE(model.index(0, LeadTableModel::TagsColumn).data().toString(), QStringLiteral("vip, spring"));
+        QCOMPARE(model.index(0, LeadTableModel::StatusColumn).data(LeadTableModel::StatusRole).toString(),
+                 l.status.toString());
+        QCOMPARE(model.index(0, 0).data(LeadTableModel::EscalatedRole).toBool(), true);
+        QCOMPARE(model.index(0, LeadTableModel::ScoreColumn).data().toInt(), *l.score);
+        QCOMPARE(model.leadAt(0).value(), l);
+    }
+
+    void windowsStayCorrectWhenScrollingFarAndBack_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("order");
+        QTest::newRow("newest") << int(LeadSort::Key::Newest) << int(Qt::DescendingOrder);
+        QTest::newRow("name ascending") << int(LeadSort::Key::Name) << int(Qt::AscendingOrder);
+        QTest::newRow("last message descending") << int(LeadSort::Key::LastMessageAt) << int(Qt::DescendingOrder);
+        QTest::newRow("status ascending") << int(LeadSort::Key::Status) << int(Qt::AscendingOrder);
+    }
+
+    void windowsStayCorrectWhenScrollingFarAndBack()
+    {
+        QFETCH(int, key);
+        QFETCH(int, order);
+        const QList<Lead> leads = generated(6000);
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        LeadTableModel model(&cache);
+        const LeadSort sort{LeadSort::Key(key), Qt::SortOrder(order)};
+        model.setLeadSort(sort);
+        const QList<qint64> expected = reference(
+            leads, [](const Lead &) { return true; }, sort);
+        QCOMPARE(model.rowCount(), expected.size());
+
+        // Jumps a scroll bar makes: the end first, the middle, back and forth,
+        // then rows next to blocks already read (keyset from either side).
+        std::mt19937 rng(3);
+        QList<int> rows = {5999, 0, 3000, 2999, 3100, 5899, 5900, 1234, 4321, 99, 100};
+        for (int i = 0; i < 300; ++i)
+            rows << static_cast<int>(rng() % 6000);
+        for (int row : std::as_const(rows))
+            QCOMPARE(model.idAt(row), expected.at(row));
+        QVERIFY(model.loadedBlockCount() <= LeadTableModel::kMaxBlocks);
+
+        // Walking the whole list backwards from its end, as a view scrolled to the bottom does.
+        for (int row = 5999; row >= 0; row -= 37)
+            QCOMPARE(model.idAt(row), expected.at(row));
+        QVERIFY(model.loadedBlockCount() <= LeadTableModel::kMaxBlocks);
+    }
+
+    void filtersAndSortsAgreeWithABruteForceReference_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (const char *a : {"status=qualified", "channel=sms", "tag=vip", "assigned_agent=Maria", "escalated=true",
+                              "escalated=false", "search=joh", "search=555"}) {
+            QTest::addRow("%s by name", a)
+                << QString::fromLatin1(a) << int(LeadTableModel::NameColumn) << int(Qt::AscendingOrder);
+            QTest::addRow("%s by last message", a)
+                << QString::fromLatin1(a) << int(LeadTableModel::LastMessageColumn) << int(Qt::DescendingOrder);
+        }
+    }
+
+    void filtersAndSortsAgreeWithABruteForceReference()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QList<Lead> leads = generated(1500);
+        for (int i = 0; i < leads.size(); i += 3)
+            leads[i].assignedAgent = QStringLiteral("Maria");
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        LeadFilter f;
+        QVERIFY(f.set(assignment).ok());
+        LeadTableModel model(&cache);
+        model.setFilter(f);
+        model.sort(column, Qt::SortOrder(order));
+
+        const auto keep = [&f](const Lead &l) {
+            return (f.status.isEmpty() || l.status.toString() == f.status) &&
+                   (f.channel.isEmpty() || l.channel == f.channel) && (f.tag.isEmpty() || l.tags.contains(f.tag)) &&
+                   (f.assignedAgent.isEmpty() || l.assignedAgent == f.assignedAgent) &&
+                   (!f.escalated || l.escalated == *f.escalated) && (f.search.isEmpty() || containsText(l, f.search));
+        };
+        const QList<qint64> expected =
+            reference(leads, keep, LeadSort{*LeadTableModel::sortKeyOf(column), Qt::SortOrder(order)});
+        QVERIFY2(expected.size() > 5, "the data set exercises this filter");
+        QTRY_VERIFY(model.isCountExact());
+        QCOMPARE(model.matchCount(), expected.size());
+        QCOMPARE(modelIds(model), expected);
+    }
+
+    void hostileSearchesMatchLiterally_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const auto &h : test::hostileStrings()) {
+            if (!h.text.trimmed().isEmpty())
+                QTest::newRow(h.label) << h.text;
+        }
+        QTest::newRow("like wildcards") << QStringLiteral("100%_sure");
+        QTest::newRow("fts syntax") << QStringLiteral("NEAR(\"a\" b)*");
+    }
+
+    void hostileSearchesMatchLiterally()
+    {
+        QFETCH(QString, text);
+        QList<Lead> leads = test::makeLeads(1, 40);
+        leads[17].name = text;
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        LeadTableModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LeadFilter f;
+        f.search = text;
+        model.setFilter(f);
+        QVERIFY2(model.errorText().isEmpty(), qPrintable(model.errorText()));
+        QCOMPARE(modelIds(model), QList<qint64>{18});
+        QCOMPARE(model.index(0, 0).data().toString(), text);
+        QCOMPARE(cache.store().totalCount().value(), 40); // nothing was dropped
+    }
+
+    void aBigMatchCountStartsAsALowerBoundAndBecomesExact()
+    {
+        const QList<Lead> leads = test::makeLeads(1, 3500);
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        LeadTableModel model(&cache);
+        QSignalSpy counted(&model, &LeadTableModel::countChanged);
+        LeadFilter f;
+        f.search = QStringLiteral("lead"); // every lead's name and email
+        model.setFilter(f);
+        QVERIFY(!model.isCountExact());
+        QCOMPARE(model.matchCount(), LeadTableModel::kCountCap + 1);
+        QCOMPARE(model.countText(), QStringLiteral("%1+").arg(QLocale().toString(LeadTableModel::kCountCap)));
+        QTRY_VERIFY(model.isCountExact());
+        QCOMPARE(model.matchCount(), 3500);
+        QCOMPARE(model.rowCount(), 3500);
+        QCOMPARE(model.countText(), QLocale().toString(3500));
+        QCOMPARE(model.idAt(3499), 1);
+    }
+
+    void fetchMoreGrowsALowerBound()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 2500));
+        LeadTableModel model(&cache);
+        LeadFilter f;
+        f.search = QStringLiteral("example");
+        model.setFilter(f);
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        model.fetchMore(QModelIndex()); // before the background count lands
+        QCOMPARE(model.rowCount(), 2500);
+        QVERIFY(model.isCountExact());
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        QCOMPARE(model.idAt(2499), 1);
+    }
+
+    void aPageOfChangesUpdatesInPlaceWithoutAReset()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 300));
+        LeadTableModel model(&cache);
+        QCOMPARE(model.idAt(0), 300);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        Lead renamed = test::makeLead(299, QStringLiteral("Renamed by sync"));
+        renamed.updatedAt = renamed.updatedAt.addSecs(10);
+        QList<Lead> page = test::makeLeads(301, 2);
+        page << renamed;
+        QVERIFY(cache.store().upsert(page).ok());
+        cache.notifyLeadsChanged({301, 302, 299});
+
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QVERIFY(changed.size() >= 1);
+        QCOMPARE(model.rowCount(), 302);
+        QCOMPARE(model.idAt(0), 302);
+        QCOMPARE(model.index(3, 0).data().toString(), QStringLiteral("Renamed by sync"));
+    }
+
+    void aClosedCacheShowsNothing()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 10));
+        LeadTableModel model(&cache);
+        QCOMPARE(model.rowCount(), 10);
+        cache.close();
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.index(0, 0).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeadTableModel)
+#include "tst_leadtablemodel.moc"

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "SavedView.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace outpost {
+
+class FilterChipBar;
+class LeadDetailPane;
+class LeadTableModel;
+class SyncStatusSource;
+class WorkspaceCache;
+
+// The lead list: search as you type (name, phone, email, tags), filter chips,
+// sortable columns, multi-select with the bulk actions, and the detail of the
+// current lead beside it. Everything it shows is read from the cache.
+class LeadListPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LeadListPage(WorkspaceCache *cache, SyncStatusSource *sync, QWidget *parent = nullptr);
+
+    LeadTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *searchBox() const { return m_search; }
+    FilterChipBar *chips() const { return m_chips; }
+    LeadDetailPane *detailPane() const { return m_detail; }
+
+    // What the list shows now, to be saved under a name.
+    SavedView currentView() const;
+    void applyView(const SavedView &view);
+    void setSyncStatus(SyncStatusSource *sync);
+    // Milliseconds between the last keystroke and the query (benchmarks use 0).
+    void setSearchDelay(int ms);
+
+public slots:
+    void focusSearch();
+    void clearSearch();
+    void openCurrentLead();
+
+signals:
+    void saveViewRequested();
+    void leadOpened(qint64 id);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *buildTopBar();
+    QWidget *buildBulkBar();
+    QWidget *buildList();
+    void applyFilter();
+    void showCount();
+    void showCurrentLead();
+    void updateBulkBar();
+    void updateEditControls();
+    void sortByColumn(int column);
+    void loadFilterValues();
+
+    WorkspaceCache *m_cache;
+    SyncStatusSource *m_sync = nullptr;
+    LeadTableModel *m_model;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    FilterChipBar *m_chips = nullptr;
+    QLabel *m_count = nullptr;
+    QWidget *m_bulkBar = nullptr;
+    QLabel *m_selectedCount = nullptr;
+    QList<QPushButton *> m_bulkActions;
+    QStackedWidget *m_listStack = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    LeadDetailPane *m_detail = nullptr;
+};
+
+} // namespace outpost

@@ -1,0 +1,101 @@
+#include "SyncStatusBar.h"
+
+#include "LeadText.h"
+#include "SyncStatusSource.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
+
+namespace outpost {
+
+SyncStatusBar::SyncStatusBar(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 6, 0);
+    layout->setSpacing(14);
+    m_online = new QLabel(this);
+    m_online->setObjectName(QStringLiteral("onlineState"));
+    m_lastSync = new QLabel(this);
+    m_lastSync->setObjectName(QStringLiteral("lastSync"));
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(140);
+    m_progress->setMaximumHeight(14);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAutoRaise(true);
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(QStringLiteral("pendingOutbox"));
+    m_conflicts = new QToolButton(this);
+    m_conflicts->setObjectName(QStringLiteral("conflicts"));
+    m_conflicts->setAutoRaise(true);
+    m_workOffline = new QCheckBox(tr("Work offline"), this);
+    m_workOffline->setObjectName(QStringLiteral("workOffline"));
+    m_workOffline->setToolTip(tr("Stop all network traffic until switched back"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_online, m_lastSync, m_progress, m_cancel, m_pending,
+                                                       m_conflicts, m_workOffline})
+        layout->addWidget(w);
+    connect(m_conflicts, &QToolButton::clicked, this, &SyncStatusBar::conflictsRequested);
+    refresh();
+}
+
+void SyncStatusBar::setSource(SyncStatusSource *source)
+{
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    disconnect(m_workOffline, nullptr, nullptr, nullptr);
+    disconnect(m_cancel, nullptr, nullptr, nullptr);
+    m_source = source;
+    if (m_source) {
+        connect(m_source, &SyncStatusSource::changed, this, &SyncStatusBar::refresh);
+        connect(m_workOffline, &QCheckBox::toggled, m_source, &SyncStatusSource::setWorkingOffline);
+        connect(m_cancel, &QToolButton::clicked, m_source, &SyncStatusSource::cancelSync);
+    }
+    refresh();
+}
+
+void SyncStatusBar::refresh()
+{
+    const bool has = m_source != nullptr;
+    const bool offlineByChoice = has && m_source->isWorkingOffline();
+    const bool online = has && m_source->isOnline() && !offlineByChoice;
+    const QString dot = online ? QStringLiteral("#27ae60") : QStringLiteral("#95a5a6");
+    m_online->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
+                          .arg(dot, offlineByChoice ? tr("Working offline")
+                                    : online        ? tr("Online")
+                                                    : tr("Offline")));
+    m_online->setAccessibleName(online ? tr("Online") : tr("Offline"));
+
+    const QDateTime last = has ? m_source->lastSyncAt() : QDateTime();
+    m_lastSync->setText(last.isValid() ? tr("Synced %1 ago").arg(LeadText::age(last)) : tr("Never synced"));
+    if (last.isValid())
+        m_lastSync->setToolTip(QLocale().toString(last.toLocalTime(), QLocale::LongFormat));
+
+    const bool syncing = has && m_source->isSyncing();
+    m_progress->setVisible(syncing);
+    m_cancel->setVisible(syncing);
+    if (syncing) {
+        const qint64 total = m_source->progressTotal();
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(static_cast<int>(m_source->progressDone() * 1000 / total));
+    }
+
+    const int pending = has ? m_source->pendingOutboxCount() : 0;
+    m_pending->setText(tr("%1 pending").arg(QLocale().toString(pending)));
+    m_pending->setToolTip(tr("Changes waiting in the outbox"));
+    const int conflicts = has ? m_source->conflictCount() : 0;
+    m_conflicts->setText(tr("%1 conflicts").arg(QLocale().toString(conflicts)));
+    m_conflicts->setEnabled(conflicts > 0);
+    m_conflicts->setToolTip(has && !m_source->canQueueEdits() ? m_source->editsUnavailableReason()
+                                                              : tr("Resolve changes made on both sides"));
+    const QSignalBlocker blocker(m_workOffline);
+    m_workOffline->setChecked(offlineByChoice);
+}
+
+} // namespace outpost
