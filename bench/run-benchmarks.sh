@@ -12,3 +12,4 @@ printf '{"bench":"machine","cpus":%s,"loadavg":"%s","cpu":"%s","sqlite":"%s","da
 
 "$build/bench/bench_search" --leads "$leads"
 "$build/bench/bench_sim" --leads "$leads"
+"$build/bench/bench_sync" --leads "$(( leads < 100000 ? leads : 100000 ))"

@@ -3,6 +3,7 @@
 #include "CommandContext.h"
 #include "ImportJsonCommand.h"
 #include "LeadsCommand.h"
+#include "ListenCommand.h"
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
@@ -72,6 +73,7 @@ CtlApp::CtlApp()
 {
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
+    m_commands.push_back(std::make_unique<ListenCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());

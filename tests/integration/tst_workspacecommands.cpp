@@ -409,6 +409,16 @@ private slots:
                      0);
     }
 
+    void emptyProfileListsNothing()
+    {
+        Run r = ctl({QStringLiteral("workspace"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("No workspaces yet")), qPrintable(r.out));
+        r = ctl({QStringLiteral("workspace"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);
+    }
+
     void unknownSubcommandIsAUsageError()
     {
         QCOMPARE(ctl({QStringLiteral("workspace")}).code, 2);
