@@ -15,6 +15,7 @@ namespace {
 
 constexpr qint64 timeoutMs = 10000;
 constexpr qint64 minimumTimeoutMs = 100;
+constexpr int burstPerSecond = 20;
 
 QString newEventId()
 {
@@ -28,7 +29,11 @@ QString newEventId()
 SimWebhookSender::SimWebhookSender(SimWorld &world, QObject *parent)
     : QObject(parent)
     , m_world(world)
-{}
+{
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_drainTimer, &QTimer::timeout, this, &SimWebhookSender::drain);
+}
 
 const QList<int> &SimWebhookSender::retryDelaysSecs()
 {
@@ -73,6 +78,25 @@ void SimWebhookSender::sendTest(const SimWebhooks::Target &target)
 
 void SimWebhookSender::attempt(const Delivery &delivery)
 {
+    m_waiting.append(delivery);
+    drain();
+}
+
+void SimWebhookSender::drain()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_recentStarts.isEmpty() && m_recentStarts.first() <= now - 1000)
+        m_recentStarts.removeFirst();
+    while (!m_waiting.isEmpty() && m_recentStarts.size() < burstPerSecond) {
+        m_recentStarts.append(now);
+        start(m_waiting.takeFirst());
+    }
+    if (!m_waiting.isEmpty() && !m_drainTimer.isActive())
+        m_drainTimer.start(static_cast<int>(std::max<qint64>(1, m_recentStarts.first() + 1000 - now)));
+}
+
+void SimWebhookSender::start(const Delivery &delivery)
+{
     QNetworkRequest request{QUrl(delivery.target.url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(m_world.options().signatureHeader.toLatin1(),
@@ -106,7 +130,8 @@ void SimWebhookSender::finished(const Delivery &delivery, QNetworkReply *reply, 
     Delivery next = delivery;
     next.attempt = delivery.attempt + 1;
     const qint64 delay = scaledMs(retryDelaysSecs().at(delivery.attempt - 1) * 1000LL);
-    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, next] {
+    // Precise: a coarse timer may fire up to 5 % early, and the schedule is a promise.
+    QTimer::singleShot(std::chrono::milliseconds(delay), Qt::PreciseTimer, this, [this, next] {
         // A webhook deleted in the meantime gets no more attempts.
         if (SimWebhooks(m_world.store().db()).target(next.target.id))
             attempt(next);

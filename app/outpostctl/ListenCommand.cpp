@@ -2,6 +2,7 @@
 
 #include "CommandContext.h"
 #include "LeadPrinter.h"
+#include "StopSignal.h"
 #include "webhooks/WebhookReceiver.h"
 
 #include <QCommandLineParser>
@@ -86,6 +87,8 @@ private:
             m_context.err() << ListenCommand::tr("Warning: listening beyond this computer over plain HTTP; put a TLS "
                                                  "proxy in front of it.")
                             << Qt::endl;
+        auto *stop = new StopSignal(this);
+        connect(stop, &StopSignal::stopRequested, this, [this] { summarize(); });
         m_context.err() << ListenCommand::tr("Listening on %1 port %2 for webhooks of \"%3\" (signature header %4).")
                                .arg(m_address.toString())
                                .arg(*port)
@@ -96,14 +99,18 @@ private:
     void onEvent(const QJsonObject &event)
     {
         m_context.out() << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << Qt::endl;
-        if (m_count > 0 && ++m_accepted >= m_count) {
-            m_receiver->close();
-            m_context.err() << ListenCommand::tr("Received %1 events; %2 deliveries refused.")
-                                   .arg(m_accepted)
-                                   .arg(m_receiver->rejectedCount())
-                            << Qt::endl;
-            done(ExitOk, QString());
-        }
+        if (++m_accepted == m_count)
+            summarize();
+    }
+
+    void summarize()
+    {
+        m_receiver->close();
+        m_context.err() << ListenCommand::tr("Received %1 events; %2 deliveries refused.")
+                               .arg(m_accepted)
+                               .arg(m_receiver->rejectedCount())
+                        << Qt::endl;
+        done(ExitOk, QString());
     }
 
     void done(int code, const QString &message)

@@ -18,7 +18,6 @@ class QTcpServer;
 namespace outpost {
 
 class WebhookConnection;
-struct HttpRequest;
 
 // A small HTTP/1.1 listener for a service's webhook deliveries (QtNetwork
 // only: the core links no HTTP server). It accepts POSTs, reads the raw body

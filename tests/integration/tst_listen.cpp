@@ -146,6 +146,26 @@ private slots:
         m_sim.api("DELETE", QStringLiteral("/webhooks/%1").arg(id));
     }
 
+    void stopsCleanlyOnSigterm()
+    {
+        Workspace workspace = addWorkspace();
+        const QString entry = SecretStore::webhookSecretName(workspace.id, QStringLiteral("9"));
+        QVERIFY(storeInKeychain(entry, "whsec_stop"));
+        workspace.webhookSecretIds = {QStringLiteral("9")};
+        QVERIFY(WorkspaceRegistry(Profile(m_profile)).update(workspace).ok());
+        QProcess listener;
+        startListener(listener, 0, 0);
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += listener.readAllStandardError()).contains("Listening on"), 30000);
+        listener.terminate();
+        QVERIFY(listener.waitForFinished(30000));
+        QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(listener.exitCode(), 0);
+        err += listener.readAllStandardError();
+        QVERIFY2(err.contains("Received 0 events"), err.constData());
+        clearKeychain(entry);
+    }
+
     void noSecretIsAClearError()
     {
         addWorkspace();
