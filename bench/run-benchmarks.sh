@@ -11,3 +11,4 @@ printf '{"bench":"machine","cpus":%s,"loadavg":"%s","cpu":"%s","sqlite":"%s","da
     "$(sqlite3 --version | cut -d' ' -f1)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
 "$build/bench/bench_search" --leads "$leads"
+"$build/bench/bench_ui" --leads "$leads"
