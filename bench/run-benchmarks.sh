@@ -11,4 +11,6 @@ printf '{"bench":"machine","cpus":%s,"loadavg":"%s","cpu":"%s","sqlite":"%s","da
     "$(sqlite3 --version | cut -d' ' -f1)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
 "$build/bench/bench_search" --leads "$leads"
+"$build/bench/bench_sim" --leads "$leads"
+"$build/bench/bench_sync" --leads "$(( leads < 100000 ? leads : 100000 ))"
 "$build/bench/bench_ui" --leads "$leads"

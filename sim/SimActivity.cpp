@@ -44,6 +44,14 @@ QStringList SimActivity::run(int count)
 
 QString SimActivity::step()
 {
+    m_world.store().begin();
+    const QString done = applyOne();
+    m_world.store().commit();
+    return done;
+}
+
+QString SimActivity::applyOne()
+{
     const int roll = static_cast<int>(m_random.bounded(100));
     if (roll < 25)
         return newLead();

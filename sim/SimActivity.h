@@ -25,6 +25,7 @@ public:
 
 private:
     QString step();
+    QString applyOne();
     QString newLead();
     QString incomingMessage();
     QString statusChange();

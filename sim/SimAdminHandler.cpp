@@ -184,6 +184,7 @@ SimResponse SimAdminHandler::deleteLead(const SimRequest &r)
     SimWorld &world = m_server.world();
     if (!world.leads().remove(r.arg(), world.nowMs()))
         return SimResponse::error(404, QStringLiteral("no lead with id %1").arg(r.arg()));
+    world.leadsChanged();
     return SimResponse::ok({{QStringLiteral("deleted"), r.arg()}});
 }
 

@@ -28,7 +28,7 @@ SimResponse SimBulkHandler::stage(const SimRequest &r)
                                                       "lost, closed"));
     SimLeads leads = m_world.leads();
     qint64 updated = 0;
-    m_world.store().db().transaction();
+    m_world.store().begin();
     for (const qint64 id : ids) {
         auto row = leads.row(id);
         if (!row)
@@ -45,7 +45,7 @@ SimResponse SimBulkHandler::stage(const SimRequest &r)
                            {QStringLiteral("old_status"), old},
                            {QStringLiteral("new_status"), status}});
     }
-    m_world.store().db().commit();
+    m_world.store().commit();
     return SimResponse::ok({{QStringLiteral("updated"), updated}})
         .mutating(QStringLiteral("bulk stage %1 x%2").arg(status).arg(updated));
 }
@@ -64,7 +64,7 @@ SimResponse SimBulkHandler::tag(const SimRequest &r)
         return SimResponse::error(400, QStringLiteral("action must be \"add\" or \"remove\""));
     SimLeads leads = m_world.leads();
     qint64 updated = 0;
-    m_world.store().db().transaction();
+    m_world.store().begin();
     for (const qint64 id : ids) {
         auto row = leads.row(id);
         if (!row)
@@ -80,7 +80,7 @@ SimResponse SimBulkHandler::tag(const SimRequest &r)
             continue;
         m_world.touchAndSave(*row);
     }
-    m_world.store().db().commit();
+    m_world.store().commit();
     return SimResponse::ok({{QStringLiteral("updated"), updated}})
         .mutating(QStringLiteral("bulk tag %1 %2 x%3").arg(action, tag).arg(updated));
 }

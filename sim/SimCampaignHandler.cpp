@@ -78,7 +78,7 @@ SimResponse SimCampaignHandler::send(const SimRequest &r)
     if (!campaign)
         return SimResponse::error(404, QStringLiteral("no campaign with id %1").arg(r.arg()));
     if (campaign->value(QStringLiteral("status")).toString() != QLatin1StringView("draft"))
-        return SimResponse::error(400, QStringLiteral("campaign %1 was already sent").arg(r.arg()));
+        return SimResponse::error(409, QStringLiteral("campaign %1 was already sent").arg(r.arg()));
     QString error;
     const SimWhere where = SimCampaigns::where(campaign->value(QStringLiteral("filters")).toObject(), &error);
     SimLeads leads = m_world.leads();

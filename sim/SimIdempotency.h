@@ -8,8 +8,9 @@
 
 namespace outpost::sim {
 
-// Answers to mutating requests that carried an Idempotency-Key, per API key,
-// kept for 24 hours: a repeat gets the first answer and acts no second time.
+// Answers to mutating requests that carried an Idempotency-Key, per scope
+// (the server uses one for the whole workspace), kept for 24 hours: a repeat gets the first answer and acts no second
+// time.
 class SimIdempotency
 {
 public:

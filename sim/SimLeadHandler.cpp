@@ -114,7 +114,7 @@ SimResponse SimLeadHandler::list(const SimRequest &r)
     QJsonArray array;
     for (const Lead &lead : page.leads)
         array.append(LeadCodec::leadToJson(lead));
-    QJsonObject body{{QStringLiteral("leads"), array}, {QStringLiteral("total"), leads.count(filter)}};
+    QJsonObject body{{QStringLiteral("leads"), array}, {QStringLiteral("total"), total(filter)}};
     if (page.more) {
         const Lead &last = page.leads.constLast();
         body.insert(QStringLiteral("next_cursor"),
@@ -129,6 +129,21 @@ SimResponse SimLeadHandler::list(const SimRequest &r)
     }
     body.insert(QStringLiteral("deleted"), deleted);
     return SimResponse::ok(body);
+}
+
+qint64 SimLeadHandler::total(const SimWhere &where)
+{
+    if (m_totalsVersion != m_world.leadsVersion()) {
+        m_totals.clear();
+        m_totalsVersion = m_world.leadsVersion();
+    }
+    const QString key = where.cacheKey();
+    const auto it = m_totals.constFind(key);
+    if (it != m_totals.cend())
+        return *it;
+    const qint64 count = m_world.leads().count(where);
+    m_totals.insert(key, count);
+    return count;
 }
 
 SimResponse SimLeadHandler::legacyList(const SimRequest &, const QString &status, const QString &search)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "SimRouter.h"
+#include "SimWhere.h"
+
+#include <QHash>
 
 namespace outpost::sim {
 
@@ -29,7 +32,13 @@ private:
     SimResponse reply(const SimRequest &request);
     SimResponse addAppointment(const SimRequest &request);
 
+    qint64 total(const SimWhere &where);
+
     SimWorld &m_world;
+    // Totals of the list queries seen at one version of the leads: a walk
+    // through a million leads counts them once, not on every page.
+    QHash<QString, qint64> m_totals;
+    quint64 m_totalsVersion = 0;
 };
 
 } // namespace outpost::sim

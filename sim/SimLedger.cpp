@@ -17,7 +17,8 @@ qint64 SimLedger::append(const Entry &e)
     q.addBindValue(e.atMs);
     q.addBindValue(QString::fromLatin1(e.method));
     q.addBindValue(e.path);
-    q.addBindValue(e.query);
+    // A request without a query has a null QString: the column wants text.
+    q.addBindValue(e.query.isNull() ? QStringLiteral("") : e.query);
     q.addBindValue(e.status);
     q.addBindValue(SimLeadRow::msOrNull(e.keyId));
     q.addBindValue(e.idempotencyKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.idempotencyKey));

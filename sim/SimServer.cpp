@@ -20,6 +20,9 @@ namespace {
 constexpr qsizetype maxBodyBytes = 1024 * 1024;
 constexpr int slowFaultMs = 3000;
 const QString adminPrefix = QStringLiteral("/__sim/");
+// Idempotency keys belong to the workspace, not to one API key: a client that
+// rotates its key between two attempts must still be recognised.
+constexpr qint64 idempotencyScope = 0;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -145,13 +148,18 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     const QString path = request.url().path();
     if (path.startsWith(adminPrefix) || path == adminPrefix.chopped(1)) {
+        m_world.store().begin();
         SimResponse r = request.remoteAddress().isLoopback()
                             ? m_admin->handle(request, path.mid(adminPrefix.size() - 1))
                             : SimResponse::error(403, QStringLiteral("admin endpoints answer on loopback only"));
+        m_world.store().commit();
         send(makeResponder(request, socket), r);
         return true;
     }
 
+    // One transaction per request: its effects, the key's last use and its
+    // ledger entry land together, and a page read sees one state.
+    m_world.store().begin();
     SimLedger::Entry entry;
     entry.atMs = m_world.nowMs();
     entry.method = methodName(request.method());
@@ -165,6 +173,7 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     entry.keyId = api.keyId;
     entry.fault = outcome.fault;
     SimLedger(m_world.store().db()).append(entry);
+    m_world.store().commit();
 
     if (outcome.drop) {
         dropConnection(socket);
@@ -273,7 +282,7 @@ SimServer::Outcome SimServer::dispatch(const SimRouter::Match &match, SimRequest
     entry.idempotencyKey = route.mutates ? api.idempotencyKey : QString();
     SimIdempotency memory(m_world.store().db());
     if (idempotent) {
-        if (auto first = memory.find(api.keyId, api.idempotencyKey, m_world.nowMs())) {
+        if (auto first = memory.find(idempotencyScope, api.idempotencyKey, m_world.nowMs())) {
             out.response = *first;
             entry.replayed = true;
             return out;
@@ -282,7 +291,7 @@ SimServer::Outcome SimServer::dispatch(const SimRouter::Match &match, SimRequest
     out.response = route.handler(api);
     entry.mutation = out.response.mutation;
     if (idempotent && out.response.status < 500)
-        memory.remember(api.keyId, api.idempotencyKey, out.response, m_world.nowMs());
+        memory.remember(idempotencyScope, api.idempotencyKey, out.response, m_world.nowMs());
 
     if (fault == QLatin1StringView("drop-after-apply")) {
         out.drop = true;

@@ -27,6 +27,14 @@ public:
     sqlite3 *handle() const;
     QString path() const { return m_path; }
 
+    // Nestable: only the outermost pair opens and commits a transaction, so a
+    // request and the handler it calls share one.
+    void begin();
+    void commit();
+
+    void createIndexes();
+    void dropIndexes();
+
     bool isSeeded() const;
     void markSeeded(qint64 leads, quint64 seed);
     // Runs `sql`, which must not fail: schema statements and fixed queries.
@@ -39,6 +47,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
+    int m_depth = 0;
 };
 
 } // namespace outpost::sim

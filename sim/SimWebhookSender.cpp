@@ -106,7 +106,8 @@ void SimWebhookSender::finished(const Delivery &delivery, QNetworkReply *reply, 
     Delivery next = delivery;
     next.attempt = delivery.attempt + 1;
     const qint64 delay = scaledMs(retryDelaysSecs().at(delivery.attempt - 1) * 1000LL);
-    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, next] {
+    // Precise: a coarse timer may fire up to 5 % early, and the schedule is a promise.
+    QTimer::singleShot(std::chrono::milliseconds(delay), Qt::PreciseTimer, this, [this, next] {
         // A webhook deleted in the meantime gets no more attempts.
         if (SimWebhooks(m_world.store().db()).target(next.target.id))
             attempt(next);

@@ -97,7 +97,11 @@ bool SimWebhooks::remove(qint64 id)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = ?"));
     q.addBindValue(id);
-    return q.exec() && q.numRowsAffected() > 0;
+    if (!q.exec() || q.numRowsAffected() == 0)
+        return false;
+    q.prepare(QStringLiteral("DELETE FROM deliveries WHERE webhook_id = ?"));
+    q.addBindValue(id);
+    return q.exec();
 }
 
 std::optional<SimWebhooks::Target> SimWebhooks::target(qint64 id) const

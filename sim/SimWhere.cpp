@@ -28,6 +28,14 @@ QString SimWhere::sql() const
     return QStringLiteral(" WHERE ") + m_clauses.join(QStringLiteral(" AND "));
 }
 
+QString SimWhere::cacheKey() const
+{
+    QString key = sql();
+    for (const QVariant &v : m_values)
+        key += QLatin1Char('\x1f') + v.toString();
+    return key;
+}
+
 void SimWhere::bind(QSqlQuery &query) const
 {
     for (const QVariant &v : m_values)

@@ -20,6 +20,8 @@ public:
     QString sql() const; // " WHERE a AND b", or empty
     void bind(QSqlQuery &query) const;
     bool isEmpty() const { return m_clauses.isEmpty(); }
+    // The clause and its values as one string: equal keys, equal results.
+    QString cacheKey() const;
 
     static QString escapeLike(const QString &text);
 

@@ -30,13 +30,14 @@ void SimWorld::touchAndSave(SimLeadRow &row)
     const qint64 before = row.lead.updatedAt.isValid() ? row.lead.updatedAt.toMSecsSinceEpoch() : 0;
     row.lead.updatedAt = QDateTime::fromMSecsSinceEpoch(std::max(nowMs(), before + 1), Qt::UTC);
     leads().save(row);
+    leadsChanged();
 }
 
 qint64 SimWorld::messageLeads(const QList<qint64> &ids, const QString &text, const QString &author)
 {
     SimLeads leads = this->leads();
     qint64 sent = 0;
-    m_store.db().transaction();
+    m_store.begin();
     for (const qint64 id : ids) {
         auto row = leads.row(id);
         if (!row)
@@ -51,7 +52,7 @@ qint64 SimWorld::messageLeads(const QList<qint64> &ids, const QString &text, con
         touchAndSave(*row);
         ++sent;
     }
-    m_store.db().commit();
+    m_store.commit();
     return sent;
 }
 

@@ -38,6 +38,10 @@ public:
     // Stamps updated_at (strictly later than before, so that keyset sync sees
     // every change) and writes the row.
     void touchAndSave(SimLeadRow &row);
+    // Bumped by every change to the leads table: cached figures (list totals)
+    // are valid for one version.
+    quint64 leadsVersion() const { return m_leadsVersion; }
+    void leadsChanged() { ++m_leadsVersion; }
     // Sends `text` (placeholders rendered per lead) to every existing lead of
     // `ids` as an outgoing message, in one transaction; returns how many got it.
     qint64 messageLeads(const QList<qint64> &ids, const QString &text, const QString &author);
@@ -47,6 +51,7 @@ private:
     SimStore m_store;
     LeadGenerator m_generator;
     EventSink m_sink;
+    quint64 m_leadsVersion = 0;
 };
 
 } // namespace outpost::sim

@@ -55,7 +55,10 @@ void CommandContext::finish(int code)
 {
     m_out.flush();
     m_err.flush();
-    QCoreApplication::exit(code);
+    // Queued: a Pending command may finish before run() has returned and the
+    // event loop started, and QCoreApplication::exit() is lost outside exec().
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [code] { QCoreApplication::exit(code); }, Qt::QueuedConnection);
 }
 
 int CommandContext::fail(const QString &message, int code)

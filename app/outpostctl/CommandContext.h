@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "secrets/SecretStore.h"
 #include "storage/Database.h"
+#include "workspace/KeyVerifier.h"
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,11 @@ public:
     // The system keychain, created on first use. OUTPOST_KEYCHAIN_TIMEOUT
     // (seconds) bounds how long a slow or locked keychain is waited for.
     SecretStore &secrets();
+    // SEAM for the API client: the check a new key passes before it is stored
+    // (workspace add, set-key). nullptr until an ApiClient-backed KeyVerifier
+    // is set here; the commands then say the key was not checked.
+    KeyVerifier *keyVerifier() { return m_keyVerifier.get(); }
+    void setKeyVerifier(std::unique_ptr<KeyVerifier> verifier) { m_keyVerifier = std::move(verifier); }
 
     // Ends a Pending command: the event loop stops and outpostctl exits with code.
     void finish(int code);
@@ -46,6 +52,7 @@ private:
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<KeyVerifier> m_keyVerifier;
 };
 
 } // namespace outpost::ctl

@@ -3,9 +3,11 @@
 #include "CommandContext.h"
 #include "ImportJsonCommand.h"
 #include "LeadsCommand.h"
+#include "ListenCommand.h"
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
+#include "WorkspaceCommand.h"
 
 #include <QTextStream>
 
@@ -71,9 +73,11 @@ CtlApp::CtlApp()
 {
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
+    m_commands.push_back(std::make_unique<ListenCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<WorkspaceCommand>());
 }
 
 CtlApp::~CtlApp() = default;

@@ -51,9 +51,9 @@ ApiClient::ApiClient(ApiConfig config, std::shared_ptr<RateBudget> budget, QObje
 
 ApiClient::~ApiClient()
 {
-    // Replies are children of the manager; their callbacks must not run now.
-    for (auto &[reply, running] : m_running)
-        reply->disconnect(this);
+    // The manager aborts its replies when it goes; their answers must not reach
+    // a client that is half destroyed.
+    m_network->disconnect(this);
 }
 
 quint64 ApiClient::send(ApiRequest request, QObject *context, Done done)

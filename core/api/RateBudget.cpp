@@ -92,8 +92,16 @@ void RateBudget::observe(std::optional<int> limit, std::optional<int> remaining,
 {
     QMutexLocker locker(&m_mutex);
     const qint64 now = m_clock.monotonicMs();
-    if (limit && *limit > 0)
+    if (resetSeconds && *resetSeconds > 0) {
+        // The header names no window length; the longest "seconds until reset"
+        // seen is the best estimate of it (just after a reset it is the whole window).
+        m_observedWindowMs = std::max(m_observedWindowMs, *resetSeconds * 1000);
+    }
+    if (limit && *limit > 0) {
         m_limit.requests = *limit;
+        if (m_observedWindowMs > 0)
+            m_limit.windowMs = m_observedWindowMs;
+    }
     if (remaining && resetSeconds && *remaining >= 0 && *resetSeconds >= 0) {
         // Answers arrive out of order; the lowest count for the same reset is the truest.
         const qint64 resetAt = now + *resetSeconds * 1000 + kSkewMarginMs;

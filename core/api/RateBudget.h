@@ -60,6 +60,7 @@ private:
     qint64 m_pausedUntil = 0;
     std::optional<int> m_serverRemaining;
     qint64 m_serverResetAt = 0;
+    qint64 m_observedWindowMs = 0;
 };
 
 } // namespace outpost

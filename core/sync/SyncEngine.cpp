@@ -64,11 +64,9 @@ SyncEngine::SyncEngine(QString cachePath, QString lockPath, ApiClient *api, QObj
     qRegisterMetaType<QList<qint64>>();
 }
 
-SyncEngine::~SyncEngine()
-{
-    for (quint64 ticket : std::as_const(m_tickets))
-        m_api->cancel(ticket);
-}
+// The client may already be gone (it is often a sibling destroyed first); its
+// callbacks are tied to this object and stop with it.
+SyncEngine::~SyncEngine() = default;
 
 Result<void> SyncEngine::openStore()
 {
@@ -238,6 +236,12 @@ void SyncEngine::onPage(const ApiResult &result)
     }
     m_run.firstPage = false;
     m_run.cursor = page->nextCursor;
+    // Without a cursor a server gives one page; when that page is full, or the
+    // total says there is more, what the scan did not see may still exist.
+    if (page->nextCursor.isEmpty()
+        && ((page->total && m_run.done + page->leads.size() < *page->total)
+            || (m_run.pages == 0 && page->leads.size() >= m_options.pageSize)))
+        m_run.incomplete = true;
     m_run.pages++;
     m_run.done += page->leads.size();
     m_stats.pages = m_run.pages;
@@ -263,7 +267,14 @@ void SyncEngine::onPage(const ApiResult &result)
 
 void SyncEngine::finishListing()
 {
-    if (m_run.kind == kFull) {
+    if (m_run.kind == kFull && m_run.incomplete) {
+        m_store->clearScan();
+        const QString message = tr("The server lists only %n lead(s) and offers no paging; leads beyond those are not "
+                                   "synced and none is removed.",
+                                   nullptr, int(m_run.done));
+        m_run.warnings << message;
+        emit warning(message);
+    } else if (m_run.kind == kFull) {
         // Only a scan that reached the end may conclude that a lead is gone.
         auto gone = m_store->removeUnseen();
         if (!gone) {

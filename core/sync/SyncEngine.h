@@ -83,6 +83,7 @@ private:
         QString since;
         QString cursor;
         bool firstPage = true;
+        bool incomplete = false;
         QDateTime newest;
         qint64 done = 0;
         qint64 total = 0;

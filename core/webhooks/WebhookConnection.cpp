@@ -3,12 +3,19 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace outpost {
 
 namespace {
 
 // A client that does not read its answer may not keep the connection either.
 constexpr std::chrono::milliseconds kLinger{5000};
+// What Qt may buffer from the socket before we read it: beyond this, TCP's
+// own flow control holds the sender back instead of our memory.
+constexpr qint64 kReadBufferBytes = 64 * 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -49,6 +56,7 @@ WebhookConnection::WebhookConnection(QTcpSocket *socket, HttpRequestReader::Limi
     , m_reader(limits)
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WebhookConnection::onDeadline);
     connect(m_socket, &QTcpSocket::readyRead, this, &WebhookConnection::onReadyRead);
@@ -65,8 +73,15 @@ WebhookConnection::WebhookConnection(QTcpSocket *socket, HttpRequestReader::Limi
 
 void WebhookConnection::onReadyRead()
 {
-    if (m_answered || m_closed)
+    if (m_closed)
         return;
+    if (m_answered) {
+        // Drain what the sender still sends (an oversized body after our 413):
+        // closing with unread data would reset the connection and could
+        // destroy the answer before the sender reads it. Bounded by kLinger.
+        m_socket->readAll();
+        return;
+    }
     const HttpRequestReader::State state = m_reader.feed(m_socket->readAll());
     switch (state) {
     case HttpRequestReader::State::NeedMore:
@@ -104,13 +119,34 @@ void WebhookConnection::respond(int status, const QJsonObject &body)
     head += "Content-Type: application/json\r\n";
     head += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n";
     head += "Connection: close\r\n\r\n";
-    m_socket->write(head + payload);
-    m_socket->disconnectFromHost();
-    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
-        close();
-        return;
-    }
     m_deadline.start(kLinger);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() == 0)
+            finishSending();
+    });
+    m_socket->write(head + payload);
+    m_socket->flush();
+    if (m_socket->bytesToWrite() == 0)
+        finishSending();
+}
+
+// Half-close: the answer is complete, but the sender may still be sending (a
+// body after our 413). Closing outright with unread bytes would make the
+// kernel reset the connection and could destroy the answer in flight; so
+// only our direction closes, the rest is drained until the sender closes
+// too or kLinger runs out.
+void WebhookConnection::finishSending()
+{
+    if (m_sendingClosed)
+        return;
+    m_sendingClosed = true;
+#ifdef Q_OS_UNIX
+    if (m_socket->socketDescriptor() != -1 && ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR) == 0)
+        return;
+#endif
+    m_socket->disconnectFromHost();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        close();
 }
 
 void WebhookConnection::close()

@@ -34,6 +34,7 @@ signals:
 private:
     void onReadyRead();
     void onDeadline();
+    void finishSending();
     void close();
 
     QTcpSocket *m_socket;
@@ -41,6 +42,7 @@ private:
     QTimer m_deadline;
     bool m_answered = false;
     bool m_closed = false;
+    bool m_sendingClosed = false;
 };
 
 } // namespace outpost

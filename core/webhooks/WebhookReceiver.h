@@ -18,7 +18,6 @@ class QTcpServer;
 namespace outpost {
 
 class WebhookConnection;
-struct HttpRequest;
 
 // A small HTTP/1.1 listener for a service's webhook deliveries (QtNetwork
 // only: the core links no HTTP server). It accepts POSTs, reads the raw body
@@ -49,6 +48,9 @@ public:
     Result<quint16> listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void close();
     quint16 port() const;
+    // New secrets or header name take effect with the next request (a webhook
+    // created or rotated while listening).
+    void setSignature(WebhookSignature signature) { m_verifier.setSignature(std::move(signature)); }
 
     int count(webhook::Outcome outcome) const { return m_counts.value(outcome); }
     int rejectedCount() const;

@@ -31,6 +31,7 @@ public:
 
     WebhookVerdict verify(const HttpRequest &request) const;
     const WebhookSignature &signature() const { return m_signature; }
+    void setSignature(WebhookSignature signature) { m_signature = std::move(signature); }
 
 private:
     WebhookVerdict checkEvent(const QByteArray &body) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QUuid>
 
@@ -38,6 +39,9 @@ struct Workspace
     // The plan the service answered with ("basic" after a 403 on a Premium
     // endpoint, "premium" after a success on one); empty until known.
     QString plan{};
+    // Ids of the webhooks whose secrets this workspace keeps in the keychain
+    // (SecretStore::webhookSecretName): removing the workspace deletes them too.
+    QStringList webhookSecretIds{};
 
     bool isOffline() const { return baseUrl.isEmpty(); }
     QString idText() const { return id.toString(QUuid::WithoutBraces); }

@@ -8,7 +8,11 @@ namespace outpost {
 namespace {
 
 const QString kGroup = QStringLiteral("workspaces");
-const QString kDefault = QStringLiteral("general/default_workspace");
+// A top-level key: QSettings' INI format stores a group named "general" as
+// "[%General]" and reads it back as "General", so "general/…" never survived
+// a restart. Profiles written that way are still read (kLegacyDefault).
+const QString kDefault = QStringLiteral("default_workspace");
+const QString kLegacyDefault = QStringLiteral("General/default_workspace");
 
 // Missing keys (a profile written before they existed) keep the defaults.
 void readServiceProfile(const QSettings &s, Workspace &w)
@@ -25,6 +29,7 @@ void readServiceProfile(const QSettings &s, Workspace &w)
     p.keyPrefix = s.value(QStringLiteral("key_prefix")).toString();
     p.caFile = s.value(QStringLiteral("ca_file")).toString();
     w.plan = s.value(QStringLiteral("plan")).toString();
+    w.webhookSecretIds = s.value(QStringLiteral("webhook_secret_ids")).toStringList();
 }
 
 void writeServiceProfile(QSettings &s, const Workspace &w)
@@ -35,6 +40,10 @@ void writeServiceProfile(QSettings &s, const Workspace &w)
     s.setValue(QStringLiteral("key_prefix"), w.service.keyPrefix);
     s.setValue(QStringLiteral("ca_file"), w.service.caFile);
     s.setValue(QStringLiteral("plan"), w.plan);
+    if (w.webhookSecretIds.isEmpty())
+        s.remove(QStringLiteral("webhook_secret_ids"));
+    else
+        s.setValue(QStringLiteral("webhook_secret_ids"), w.webhookSecretIds);
 }
 
 } // namespace
@@ -102,7 +111,7 @@ std::optional<Workspace> WorkspaceRegistry::find(const QUuid &id) const
 std::optional<Workspace> WorkspaceRegistry::defaultWorkspace() const
 {
     QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
-    const QUuid id = QUuid::fromString(s.value(kDefault).toString());
+    const QUuid id = QUuid::fromString(s.value(kDefault, s.value(kLegacyDefault)).toString());
     if (auto w = find(id))
         return w;
     const QList<Workspace> all = workspaces();
@@ -137,6 +146,36 @@ Result<void> WorkspaceRegistry::validateName(const QString &name)
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
             return makeError(QStringLiteral("a workspace name cannot contain control characters"));
+    }
+    return {};
+}
+
+Result<void> WorkspaceRegistry::validateBaseUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return makeError(
+            QStringLiteral("\"%1\" is not a URL with a host, e.g. https://api.example.com").arg(url.toString()));
+    const QString scheme = url.scheme().toLower();
+    const QString host = url.host().toLower();
+    const bool loopback =
+        host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
+    if (scheme == QLatin1String("https") || (scheme == QLatin1String("http") && loopback))
+        return {};
+    if (scheme == QLatin1String("http"))
+        return makeError(QStringLiteral("the service must be reached over HTTPS (plain HTTP only on this computer)"));
+    return makeError(QStringLiteral("\"%1\" is not an https:// URL").arg(url.toString()));
+}
+
+Result<void> WorkspaceRegistry::validateClientId(const QString &clientId)
+{
+    if (clientId.isEmpty())
+        return makeError(QStringLiteral("a workspace needs the service's client id"));
+    if (clientId.size() > 200)
+        return makeError(QStringLiteral("a client id has at most 200 characters"));
+    for (const QChar c : clientId) {
+        if (c.isSpace() || c.category() == QChar::Other_Control || c == u'/' || c == u'\\' || c == u'?' || c == u'#' ||
+            c == u'%')
+            return makeError(QStringLiteral("a client id cannot contain spaces, control characters or / \\ ? # %"));
     }
     return {};
 }
@@ -192,6 +231,7 @@ Result<void> WorkspaceRegistry::setDefault(const QUuid &id)
     if (!find(id))
         return makeError(QStringLiteral("no such workspace"));
     QSettings s(m_profile.settingsPath(), QSettings::IniFormat);
+    s.remove(kLegacyDefault);
     s.setValue(kDefault, id.toString(QUuid::WithoutBraces));
     s.sync();
     return {};

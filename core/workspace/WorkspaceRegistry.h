@@ -32,6 +32,10 @@ public:
     Result<void> setDefault(const QUuid &id);
 
     static Result<void> validateName(const QString &name);
+    // HTTPS with a host; plain HTTP only on loopback (a local outpost-sim).
+    static Result<void> validateBaseUrl(const QUrl &url);
+    // It becomes a path segment (/crm/{client_id}): no separators, spaces or controls.
+    static Result<void> validateClientId(const QString &clientId);
 
 private:
     void save(const QList<Workspace> &list) const;

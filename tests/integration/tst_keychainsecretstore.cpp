@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -346,6 +347,62 @@ private slots:
         QCOMPARE(QByteArray::fromBase64(lookup.readAllStandardOutput().trimmed()), QByteArray("child-secret"));
 
         // The keyring daemon leaves with its bus.
+        daemon.terminate();
+        QVERIFY(daemon.waitForFinished(10000));
+    }
+
+    // A keyring that exists but is locked and would prompt (here: no login
+    // keyring yet, so it asks to create one, on a display nobody sees): the
+    // store gives up after its budget with a Locked error that says so,
+    // instead of hanging for ever.
+    void lockedKeyringIsNotWaitedForForever()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString home = dir.filePath(QStringLiteral("home"));
+        const QString runtime = dir.filePath(QStringLiteral("runtime"));
+        QVERIFY(QDir().mkpath(home) && QDir().mkpath(runtime));
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString bus = dir.filePath(QStringLiteral("bus"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + bus);
+        env.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
+
+        QProcess daemon;
+        daemon.setProcessEnvironment(env);
+        daemon.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                                                     QStringLiteral("--address=unix:path=") + bus});
+        QVERIFY(daemon.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bus), 10000);
+        QProcess keyring;
+        keyring.setProcessEnvironment(env);
+        keyring.start(QStringLiteral("gnome-keyring-daemon"),
+                      {QStringLiteral("--foreground"), QStringLiteral("--components=secrets")});
+        QVERIFY(keyring.waitForStarted());
+
+        QProcessEnvironment childEnv = env;
+        const QProcessEnvironment base = childEnvironment(uniqueKey(), 2000);
+        for (const QString &name : base.keys()) {
+            if (name.startsWith(QStringLiteral("OUTPOST_KEYCHAIN")))
+                childEnv.insert(name, base.value(name));
+        }
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const ChildRun run = finishChild(startChild(childEnv));
+        QCOMPARE(run.code, 1);
+        QCOMPARE(run.lines.value(0), QStringLiteral("Locked"));
+        QVERIFY2(run.lines.value(2).contains(QStringLiteral("did not answer within 2 seconds")),
+                 qPrintable(run.lines.value(2)));
+        QVERIFY2(run.lines.value(2).contains(QStringLiteral("Unlock it")), qPrintable(run.lines.value(2)));
+        QVERIFY2(elapsed.elapsed() < 20000, "the budget was not kept");
+
+        keyring.terminate();
+        QVERIFY(keyring.waitForFinished(10000));
         daemon.terminate();
         QVERIFY(daemon.waitForFinished(10000));
     }

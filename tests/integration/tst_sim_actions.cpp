@@ -220,7 +220,7 @@ private slots:
         const auto sent = m_sim.api("POST", QStringLiteral("/campaigns/%1/send").arg(id));
         QCOMPARE(sent.status, 200);
         QCOMPARE(sent.json.value(QStringLiteral("queued")).toInteger(), audience);
-        QCOMPARE(m_sim.api("POST", QStringLiteral("/campaigns/%1/send").arg(id)).status, 400); // not twice
+        QCOMPARE(m_sim.api("POST", QStringLiteral("/campaigns/%1/send").arg(id)).status, 409); // not twice
 
         const auto early = m_sim.get(QStringLiteral("/campaigns/%1/stats").arg(id)).json;
         QCOMPARE(early.value(QStringLiteral("sent")).toInteger(), audience);

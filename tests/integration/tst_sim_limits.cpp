@@ -132,6 +132,18 @@ private slots:
         QCOMPARE(noteCount(7), before + 2);
     }
 
+    void idempotencyKeySurvivesAKeyRotation()
+    {
+        const int before = noteCount(8);
+        const SimFixture::Headers key{{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
+        const QJsonObject body{{QStringLiteral("text"), QStringLiteral("rotated")}};
+        const auto first = m_sim.api("POST", QStringLiteral("/lead/8/note"), body, key);
+        const auto second = m_sim.api("POST", QStringLiteral("/lead/8/note"), body, key, newKey());
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.body, first.body);
+        QCOMPARE(noteCount(8), before + 1);
+    }
+
     void legacyModeLeavesTheOptionalPartsOut()
     {
         config({{QStringLiteral("legacy"), true}, {QStringLiteral("rate"), 100}});

@@ -253,7 +253,7 @@ private slots:
 
     void oversizedBodyIsRefusedWithoutReadingIt()
     {
-        QByteArray big(2 * 1024 * 1024, 'x');
+        QByteArray big(8 * 1024 * 1024, 'x');
         const Reply reply = send({signedRequest(big)});
         QCOMPARE(reply.status, 413);
         QCOMPARE(m_receiver->count(Outcome::TooLarge), 1);

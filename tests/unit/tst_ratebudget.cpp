@@ -99,6 +99,20 @@ private slots:
         QCOMPARE(budget.waitMs(RequestPriority::User), 0);
     }
 
+    void headersTeachTheWindowToo()
+    {
+        ManualClock clock;
+        // The profile says 100 a minute; the server counts 2 a second.
+        RateBudget budget({100, 60000}, clock);
+        budget.observe(2, 1, 1);
+        QCOMPARE(budget.limit().requests, 2);
+        QCOMPARE(budget.limit().windowMs, 1000);
+        budget.consume();
+        clock.advance(1500);
+        budget.observe(2, 1, 1);
+        QCOMPARE(budget.waitMs(RequestPriority::User), 0);
+    }
+
     void headersWithRemainingLeaveTheReserveForClicks()
     {
         ManualClock clock;

@@ -84,6 +84,7 @@ private slots:
         w.service.keyPrefix = QStringLiteral("lp_");
         w.service.caFile = dir.filePath(QStringLiteral("ca.pem"));
         w.plan = QStringLiteral("basic");
+        w.webhookSecretIds = {QStringLiteral("12"), QStringLiteral("wh_a b")};
         auto added = registry.add(w);
         QVERIFY(added.ok());
         const Workspace back = WorkspaceRegistry{Profile(dir.path())}.find(added->id).value();

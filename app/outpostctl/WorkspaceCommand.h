@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Command.h"
+
+#include <memory>
+#include <vector>
+
+namespace outpost::ctl {
+
+// workspace add|list|remove|set-key|use: the workspaces of the profile and
+// their keys in the system keychain.
+class WorkspaceCommand : public Command
+{
+public:
+    WorkspaceCommand();
+    ~WorkspaceCommand() override;
+
+    QString name() const override { return QStringLiteral("workspace"); }
+    QString summary() const override;
+    int run(CommandContext &context, const QStringList &arguments) override;
+
+private:
+    QString usage() const;
+
+    std::vector<std::unique_ptr<Command>> m_subcommands;
+};
+
+} // namespace outpost::ctl

@@ -1,0 +1,271 @@
+// Sync benchmarks against outpost-sim on loopback, each figure beside its floor:
+//  - ingest: leads/s written to the cache during a full sync (sim limit off),
+//    beside a bare sqlite3 bulk insert of the same rows;
+//  - budget: share of the server's allowed requests used by a sync that the
+//    rate limit binds, and the 429s it caused;
+//  - UI-thread freedom: the longest gap of a 10 ms timer on the main thread
+//    while a sync runs on its own thread, beside the same timer idle.
+#include "SimThread.h"
+#include "api/ApiClient.h"
+#include "storage/Database.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace outpost;
+using outpost::sim::SimOptions;
+using outpost::sim::SimThread;
+
+namespace {
+
+void print(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+double round1(double v)
+{
+    return std::round(v * 10) / 10;
+}
+
+std::unique_ptr<SimThread> startSim(SimOptions options)
+{
+    auto sim = std::make_unique<SimThread>(std::move(options));
+    QString error;
+    if (!sim->startServer(&error)) {
+        std::fprintf(stderr, "outpost-sim did not start: %s\n", qPrintable(error));
+        std::exit(1);
+    }
+    return sim;
+}
+
+// Runs the event loop until `engine` finishes (benchmark code: the product never nests loops).
+SyncEngine::Outcome runToEnd(SyncEngine &engine, const SyncOptions &options)
+{
+    SyncEngine::Outcome outcome = SyncEngine::Outcome::Failed;
+    QEventLoop loop;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](SyncEngine::Outcome o, const QString &message) {
+        outcome = o;
+        if (o != SyncEngine::Outcome::Completed)
+            std::fprintf(stderr, "sync ended: %s\n", qPrintable(message));
+        loop.quit();
+    });
+    engine.start(options);
+    loop.exec();
+    return outcome;
+}
+
+QJsonArray ledger(const QUrl &base)
+{
+    QNetworkAccessManager network;
+    QUrl url = base;
+    url.setPath(QStringLiteral("/__sim/ledger"));
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return o.value(QStringLiteral("entries")).toArray();
+}
+
+ApiConfig configFor(const SimThread &sim)
+{
+    ApiConfig config;
+    config.baseUrl = sim.baseUrl();
+    config.clientId = sim.clientId();
+    config.apiKey = sim.apiKey();
+    return config;
+}
+
+// The floor: the same rows bulk-inserted by the sqlite3 shell into a bare table.
+double sqliteBulkInsertPerSecond(const QString &cachePath, const QString &dir)
+{
+    const QString csv = dir + QStringLiteral("/leads.csv");
+    const QString floorDb = dir + QStringLiteral("/floor.sqlite");
+    QProcess dump;
+    dump.start(QStringLiteral("sqlite3"),
+               {QStringLiteral("-csv"), cachePath,
+                QStringLiteral("SELECT id, name, phone, email, status, channel, source, tags, "
+                               "assigned_agent, escalated, score, rating, created_at, "
+                               "updated_at, last_message_at FROM leads")});
+    dump.setStandardOutputFile(csv);
+    dump.waitForFinished(-1);
+    QProcess insert;
+    QElapsedTimer timer;
+    timer.start();
+    insert.start(QStringLiteral("sqlite3"), {floorDb});
+    insert.waitForStarted();
+    insert.write("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;\n"
+                 "CREATE TABLE leads (id INTEGER PRIMARY KEY, name TEXT, phone TEXT, email TEXT, status TEXT, "
+                 "channel TEXT, source TEXT, tags TEXT, assigned_agent TEXT, escalated INTEGER, score INTEGER, "
+                 "rating REAL, created_at INTEGER, updated_at INTEGER, last_message_at INTEGER);\n"
+                 "BEGIN;\n.import --csv " +
+                 csv.toUtf8() + " leads\nCOMMIT;\n");
+    insert.closeWriteChannel();
+    insert.waitForFinished(-1);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    QProcess count;
+    count.start(QStringLiteral("sqlite3"), {floorDb, QStringLiteral("SELECT count(*) FROM leads")});
+    count.waitForFinished(-1);
+    const double rows = count.readAllStandardOutput().trimmed().toDouble();
+    return seconds > 0 ? rows / seconds : 0;
+}
+
+void benchIngest(qint64 leads, const QString &dir)
+{
+    SimOptions options;
+    options.leads = leads;
+    options.rateLimit = 0;
+    auto sim = startSim(options);
+    auto budget = std::make_shared<RateBudget>(RateBudget::Limit{1000000, 1000}, Clock::system());
+    ApiClient api(configFor(*sim), budget);
+    const QString cache = dir + QStringLiteral("/ingest.sqlite");
+    SyncEngine engine(cache, dir + QStringLiteral("/ingest.lock"), &api);
+    SyncOptions sync;
+    sync.details = SyncOptions::Details::None;
+    sync.snapshots = false;
+    QElapsedTimer timer;
+    timer.start();
+    const SyncEngine::Outcome outcome = runToEnd(engine, sync);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    const SyncEngine::Stats stats = engine.stats();
+    const double applyRate = stats.applyMs > 0 ? stats.leads * 1000.0 / stats.applyMs : 0;
+    print({{QStringLiteral("bench"), QStringLiteral("sync_ingest")},
+           {QStringLiteral("leads"), stats.leads},
+           {QStringLiteral("completed"), outcome == SyncEngine::Outcome::Completed},
+           {QStringLiteral("pages"), stats.pages},
+           {QStringLiteral("apply_leads_per_s"), qRound64(applyRate)},
+           {QStringLiteral("end_to_end_leads_per_s"), qRound64(stats.leads / seconds)},
+           {QStringLiteral("floor_sqlite3_bulk_insert_per_s"), qRound64(sqliteBulkInsertPerSecond(cache, dir))},
+           {QStringLiteral("target_leads_per_s"), 50000}});
+}
+
+void benchBudget(qint64 leads, const QString &dir)
+{
+    SimOptions options;
+    options.leads = leads;
+    options.rateLimit = 100;
+    options.rateWindowSecs = 6;
+    auto sim = startSim(options);
+    // The workspace's profile says 100 per 6 s; the server's headers say the same.
+    auto budget = std::make_shared<RateBudget>(RateBudget::Limit{100, 6000}, Clock::system());
+    ApiClient api(configFor(*sim), budget);
+    SyncEngine engine(dir + QStringLiteral("/budget.sqlite"), dir + QStringLiteral("/budget.lock"), &api);
+    SyncOptions sync;
+    sync.details = SyncOptions::Details::None;
+    // Pages of 50 so that the limit binds over several windows.
+    sync.pageSize = 50;
+    const SyncEngine::Outcome outcome = runToEnd(engine, sync);
+    const QJsonArray entries = ledger(sim->baseUrl());
+    qint64 first = 0, last = 0;
+    int requests = 0, limited = 0;
+    for (const QJsonValue &value : entries) {
+        const QJsonObject e = value.toObject();
+        if (!e.value(QStringLiteral("path")).toString().startsWith(QStringLiteral("/crm/")))
+            continue;
+        const qint64 at =
+            QDateTime::fromString(e.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        first = requests == 0 ? at : std::min(first, at);
+        last = std::max(last, at);
+        ++requests;
+        limited += e.value(QStringLiteral("status")).toInt() == 429;
+    }
+    const double windows = std::max(1.0, std::ceil((last - first) / 6000.0 + 1e-9));
+    print({{QStringLiteral("bench"), QStringLiteral("sync_budget")},
+           {QStringLiteral("leads"), leads},
+           {QStringLiteral("completed"), outcome == SyncEngine::Outcome::Completed},
+           {QStringLiteral("requests"), requests},
+           {QStringLiteral("windows_spanned"), windows},
+           {QStringLiteral("allowed_requests"), windows * 100},
+           {QStringLiteral("budget_used_pct"), round1(100.0 * requests / (windows * 100))},
+           {QStringLiteral("responses_429"), limited},
+           {QStringLiteral("target_used_pct"), 95},
+           {QStringLiteral("target_429"), 0}});
+}
+
+// The longest gap between two ticks of a 10 ms timer while `running` holds.
+qint64 longestTimerGap(const std::function<bool()> &running)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 previous = 0, longest = 0;
+    QEventLoop loop;
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - previous);
+        previous = now;
+        if (!running())
+            loop.quit();
+    });
+    timer.start(10);
+    loop.exec();
+    return longest;
+}
+
+void benchUiFreedom(qint64 leads, const QString &dir)
+{
+    SimOptions options;
+    options.leads = leads;
+    options.rateLimit = 0;
+    auto sim = startSim(options);
+    QElapsedTimer idle;
+    idle.start();
+    const qint64 floorGap = longestTimerGap([&] { return idle.elapsed() < 2000; });
+
+    auto budget = std::make_shared<RateBudget>(RateBudget::Limit{1000000, 1000}, Clock::system());
+    SyncSession session(configFor(*sim), budget, dir + QStringLiteral("/ui.sqlite"), dir + QStringLiteral("/ui.lock"));
+    bool done = false;
+    qint64 synced = 0;
+    QObject::connect(&session, &SyncSession::finished, [&](SyncEngine::Outcome, const QString &) { done = true; });
+    QObject::connect(&session, &SyncSession::progress, [&](qint64 d, qint64) { synced = d; });
+    SyncOptions sync;
+    sync.details = SyncOptions::Details::None;
+    sync.snapshots = false;
+    session.start(sync);
+    const qint64 gap = longestTimerGap([&] { return !done; });
+    print({{QStringLiteral("bench"), QStringLiteral("sync_ui_thread")},
+           {QStringLiteral("leads"), synced},
+           {QStringLiteral("max_timer_gap_ms"), gap},
+           {QStringLiteral("floor_idle_max_gap_ms"), floorGap},
+           {QStringLiteral("target_ms"), 50}});
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption leads(QStringLiteral("leads"), QStringLiteral("Leads for ingest and UI runs."),
+                                   QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption budgetLeads(QStringLiteral("budget-leads"), QStringLiteral("Leads for the budget run."),
+                                         QStringLiteral("N"), QStringLiteral("20000"));
+    parser.addOption(leads);
+    parser.addOption(budgetLeads);
+    parser.process(app);
+    QTemporaryDir dir;
+    benchIngest(parser.value(leads).toLongLong(), dir.path());
+    benchBudget(parser.value(budgetLeads).toLongLong(), dir.path());
+    benchUiFreedom(parser.value(leads).toLongLong(), dir.path());
+    return 0;
+}
