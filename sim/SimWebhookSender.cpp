@@ -15,6 +15,7 @@ namespace {
 
 constexpr qint64 timeoutMs = 10000;
 constexpr qint64 minimumTimeoutMs = 100;
+constexpr int burstPerSecond = 20;
 
 QString newEventId()
 {
@@ -28,7 +29,11 @@ QString newEventId()
 SimWebhookSender::SimWebhookSender(SimWorld &world, QObject *parent)
     : QObject(parent)
     , m_world(world)
-{}
+{
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_drainTimer, &QTimer::timeout, this, &SimWebhookSender::drain);
+}
 
 const QList<int> &SimWebhookSender::retryDelaysSecs()
 {
@@ -72,6 +77,25 @@ void SimWebhookSender::sendTest(const SimWebhooks::Target &target)
 }
 
 void SimWebhookSender::attempt(const Delivery &delivery)
+{
+    m_waiting.append(delivery);
+    drain();
+}
+
+void SimWebhookSender::drain()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_recentStarts.isEmpty() && m_recentStarts.first() <= now - 1000)
+        m_recentStarts.removeFirst();
+    while (!m_waiting.isEmpty() && m_recentStarts.size() < burstPerSecond) {
+        m_recentStarts.append(now);
+        start(m_waiting.takeFirst());
+    }
+    if (!m_waiting.isEmpty() && !m_drainTimer.isActive())
+        m_drainTimer.start(static_cast<int>(std::max<qint64>(1, m_recentStarts.first() + 1000 - now)));
+}
+
+void SimWebhookSender::start(const Delivery &delivery)
 {
     QNetworkRequest request{QUrl(delivery.target.url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

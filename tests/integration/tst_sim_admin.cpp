@@ -248,6 +248,24 @@ private slots:
         m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("time_scale"), 1}});
     }
 
+    void activityMovesTheWorldOnItsOwn()
+    {
+        const QString since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        const qint64 head = m_sim.ledgerHead();
+        m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("activity"), 6000}}); // one every 10 ms
+        QTest::qWait(400);
+        m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("activity"), 0}});
+        const auto changed = m_sim.get(QStringLiteral("/leads?updated_since=") + since);
+        QVERIFY2(changed.json.value(QStringLiteral("total")).toInteger() >= 5,
+                 qPrintable(QString::number(changed.json.value(QStringLiteral("total")).toInteger())));
+        QCOMPARE(m_sim.ledger(head).size(), 1); // the world moved without any API request
+        const qint64 total = changed.json.value(QStringLiteral("total")).toInteger();
+        QTest::qWait(100);
+        QCOMPARE(
+            m_sim.get(QStringLiteral("/leads?updated_since=") + since).json.value(QStringLiteral("total")).toInteger(),
+            total); // and stops when told
+    }
+
     void randomFaultRateHitsAboutThatShare()
     {
         m_sim.admin(

@@ -11,6 +11,8 @@
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace outpost;
@@ -236,6 +238,54 @@ private slots:
         }
         m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("time_scale"), 1}});
         m_receiver.answer({});
+    }
+
+    void deliveriesBurstAtTwentyASecond()
+    {
+        const qint64 id =
+            create(m_receiver.url(), {QStringLiteral("new_lead"), QStringLiteral("message_received"),
+                                      QStringLiteral("lead_status_changed"), QStringLiteral("lead_escalated")})
+                .value(QStringLiteral("webhook"))
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toInteger();
+        m_sim.admin("POST", QStringLiteral("activity"), {{QStringLiteral("events"), 30}});
+        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.hits().size(), 30, 10000);
+        // When the sender started each attempt, from its log.
+        QTRY_COMPARE(deliveries(id).size(), 30);
+        QList<qint64> starts;
+        for (const QJsonValue &v : deliveries(id))
+            starts.append(
+                QDateTime::fromString(v.toObject().value(QStringLiteral("attempted_at")).toString(), Qt::ISODateWithMs)
+                    .toMSecsSinceEpoch());
+        std::sort(starts.begin(), starts.end());
+        QVERIFY(starts.at(19) - starts.at(0) < 1000);
+        QVERIFY2(starts.at(20) - starts.at(0) >= 999, qPrintable(QString::number(starts.at(20) - starts.at(0))));
+        m_sim.api("DELETE", QStringLiteral("/webhooks/%1").arg(id));
+    }
+
+    void aReceiverThatNeverAnswersTimesOut()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] { held.append(silent.nextPendingConnection()); });
+        m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("time_scale"), 0.02}}); // 10 s -> 200 ms
+        const qint64 id =
+            create(QStringLiteral("http://127.0.0.1:%1/hook").arg(silent.serverPort()), {QStringLiteral("test")})
+                .value(QStringLiteral("webhook"))
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toInteger();
+        m_sim.api("POST", QStringLiteral("/webhooks/%1/test").arg(id));
+        QTRY_VERIFY_WITH_TIMEOUT(!deliveries(id).isEmpty(), 5000);
+        const QJsonObject first = deliveries(id).first().toObject();
+        QCOMPARE(first.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(first.value(QStringLiteral("status_code")).toInt(), 0);
+        QVERIFY(first.value(QStringLiteral("duration_ms")).toInteger() >= 190);
+        QVERIFY(first.value(QStringLiteral("duration_ms")).toInteger() < 5000);
+        m_sim.api("DELETE", QStringLiteral("/webhooks/%1").arg(id));
+        m_sim.admin("POST", QStringLiteral("config"), {{QStringLiteral("time_scale"), 1}});
     }
 
     void aDeliveryThatSucceedsAfterRetriesStops()
