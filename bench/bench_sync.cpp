@@ -100,12 +100,12 @@ double sqliteBulkInsertPerSecond(const QString &cachePath, const QString &dir)
     const QString csv = dir + QStringLiteral("/leads.csv");
     const QString floorDb = dir + QStringLiteral("/floor.sqlite");
     QProcess dump;
+    dump.setStandardOutputFile(csv);
     dump.start(QStringLiteral("sqlite3"),
                {QStringLiteral("-csv"), cachePath,
                 QStringLiteral("SELECT id, name, phone, email, status, channel, source, tags, "
                                "assigned_agent, escalated, score, rating, created_at, "
                                "updated_at, last_message_at FROM leads")});
-    dump.setStandardOutputFile(csv);
     dump.waitForFinished(-1);
     QProcess insert;
     QElapsedTimer timer;

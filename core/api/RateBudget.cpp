@@ -43,7 +43,7 @@ int RateBudget::reserve(RequestPriority priority) const
     case RequestPriority::Outbox:
         return limit >= 20 ? 1 : 0;
     case RequestPriority::List:
-        return limit >= 10 ? std::max(1, limit / 20) : 0;
+        return limit >= 10 ? std::max(1, limit / 50) : 0;
     case RequestPriority::Prefetch:
         return limit >= 5 ? std::max(1, limit / 5) : 0;
     }
@@ -57,6 +57,17 @@ void RateBudget::dropExpired(qint64 now) const
         m_sent.pop_front();
 }
 
+void RateBudget::rollServerWindow(qint64 now) const
+{
+    // The server's window has reset since its last answer: it allows a full
+    // window again, until an answer says otherwise.
+    if (!m_serverRemaining || now < m_serverResetAt)
+        return;
+    const qint64 windows = (now - m_serverResetAt) / m_limit.windowMs + 1;
+    m_serverResetAt += windows * m_limit.windowMs;
+    m_serverRemaining = m_limit.requests;
+}
+
 qint64 RateBudget::waitMs(RequestPriority priority) const
 {
     QMutexLocker locker(&m_mutex);
@@ -64,6 +75,14 @@ qint64 RateBudget::waitMs(RequestPriority priority) const
     dropExpired(now);
     qint64 wait = std::max<qint64>(0, m_pausedUntil - now);
 
+    if (m_serverRemaining) {
+        // The server counts for itself and says so: its count is the truth, and
+        // following it uses the whole of each of its windows.
+        rollServerWindow(now);
+        if (*m_serverRemaining <= reserve(priority))
+            wait = std::max(wait, m_serverResetAt - now);
+        return wait;
+    }
     const int allowed = std::max(0, m_limit.requests - reserve(priority));
     const int used = int(m_sent.size());
     if (used >= allowed) {
@@ -73,8 +92,6 @@ qint64 RateBudget::waitMs(RequestPriority priority) const
             index < m_sent.size() ? m_sent[index] + m_limit.windowMs + kSkewMarginMs + 1 : now + m_limit.windowMs;
         wait = std::max(wait, frees - now);
     }
-    if (m_serverRemaining && *m_serverRemaining <= reserve(priority) && m_serverResetAt > now)
-        wait = std::max(wait, m_serverResetAt - now);
     return wait;
 }
 
@@ -84,6 +101,7 @@ void RateBudget::consume()
     const qint64 now = m_clock.monotonicMs();
     dropExpired(now);
     m_sent.push_back(now);
+    rollServerWindow(now);
     if (m_serverRemaining)
         m_serverRemaining = std::max(0, *m_serverRemaining - 1);
 }

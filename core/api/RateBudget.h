@@ -52,14 +52,15 @@ public:
 private:
     int reserve(RequestPriority priority) const;
     void dropExpired(qint64 now) const;
+    void rollServerWindow(qint64 now) const;
 
     mutable QMutex m_mutex;
     const Clock &m_clock;
     Limit m_limit;
     mutable std::deque<qint64> m_sent;
     qint64 m_pausedUntil = 0;
-    std::optional<int> m_serverRemaining;
-    qint64 m_serverResetAt = 0;
+    mutable std::optional<int> m_serverRemaining;
+    mutable qint64 m_serverResetAt = 0;
     qint64 m_observedWindowMs = 0;
 };
 

@@ -221,6 +221,13 @@ void SyncEngine::onPage(const ApiResult &result)
         failWith(Outcome::Failed, tr("The server sent the same page twice (cursor repeated); listing stopped."));
         return;
     }
+    // The next page is on its way while this one is written: network and disk overlap.
+    const bool more = !page->nextCursor.isEmpty();
+    const bool mayAskMore = more && !(m_options.maxRequests > 0 && m_stats.requests >= m_options.maxRequests);
+    if (mayAskMore) {
+        m_run.cursor = page->nextCursor;
+        requestPage();
+    }
     SyncStore::PageContext context;
     context.scanning = m_run.kind == kFull;
     context.detailsForChanged = m_run.kind == kIncremental || m_options.details == SyncOptions::Details::All;
@@ -238,9 +245,8 @@ void SyncEngine::onPage(const ApiResult &result)
     m_run.cursor = page->nextCursor;
     // Without a cursor a server gives one page; when that page is full, or the
     // total says there is more, what the scan did not see may still exist.
-    if (page->nextCursor.isEmpty()
-        && ((page->total && m_run.done + page->leads.size() < *page->total)
-            || (m_run.pages == 0 && page->leads.size() >= m_options.pageSize)))
+    if (page->nextCursor.isEmpty() && ((page->total && m_run.done + page->leads.size() < *page->total) ||
+                                       (m_run.pages == 0 && page->leads.size() >= m_options.pageSize)))
         m_run.incomplete = true;
     m_run.pages++;
     m_run.done += page->leads.size();
@@ -259,10 +265,10 @@ void SyncEngine::onPage(const ApiResult &result)
     if (!touched.isEmpty())
         emit leadsChanged(touched);
 
-    if (!m_run.cursor.isEmpty())
-        requestPage();
-    else
+    if (!more)
         finishListing();
+    else if (!mayAskMore)
+        stopIfOutOfRequests();
 }
 
 void SyncEngine::finishListing()

@@ -66,7 +66,7 @@ private slots:
         QVERIFY(budget.waitMs(RequestPriority::User) == 0);
         while (budget.waitMs(RequestPriority::List) == 0)
             budget.consume();
-        QCOMPARE(budget.usedInWindow(), 95);
+        QCOMPARE(budget.usedInWindow(), 98);
         QVERIFY(budget.waitMs(RequestPriority::User) == 0);
     }
 
@@ -111,6 +111,30 @@ private slots:
         clock.advance(1500);
         budget.observe(2, 1, 1);
         QCOMPARE(budget.waitMs(RequestPriority::User), 0);
+    }
+
+    void serverWindowIsUsedWholeAndRollsOver()
+    {
+        ManualClock clock;
+        RateBudget budget({100, 60000}, clock);
+        // A fixed window of 10 per 5 s, 5 s until it resets.
+        budget.observe(10, 10, 5);
+        int sent = 0;
+        while (budget.waitMs(RequestPriority::List) == 0) {
+            budget.consume();
+            ++sent;
+        }
+        QCOMPARE(sent, 9); // one left for a click
+        const qint64 wait = budget.waitMs(RequestPriority::List);
+        QVERIFY2(wait >= 5000 && wait <= 5300, qPrintable(QString::number(wait)));
+        clock.advance(wait);
+        // A new window: all of it again, without an answer in between.
+        sent = 0;
+        while (budget.waitMs(RequestPriority::List) == 0) {
+            budget.consume();
+            ++sent;
+        }
+        QCOMPARE(sent, 9); // one left for a click
     }
 
     void headersWithRemainingLeaveTheReserveForClicks()
