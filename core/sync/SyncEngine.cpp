@@ -30,6 +30,9 @@ const QString kEpoch = QStringLiteral("1970-01-01T00:00:00Z");
 // Incremental runs start a little before the newest change seen, so a lead
 // written in the same second as the last one seen is not missed.
 constexpr qint64 kOverlapMs = 1000;
+// Pages collected into one write: at most this many leads, or this long.
+constexpr qsizetype kBatchLeads = 2000;
+constexpr qint64 kBatchMs = 250;
 
 struct SnapshotEndpoint
 {
@@ -228,34 +231,57 @@ void SyncEngine::onPage(const ApiResult &result)
         m_run.cursor = page->nextCursor;
         requestPage();
     }
+    // Without a cursor a server gives one page; when that page is full, or the
+    // total says there is more, what the scan did not see may still exist.
+    if (!more && ((page->total && m_run.seen + page->leads.size() < *page->total) ||
+                  (m_run.firstPage && page->leads.size() >= m_options.pageSize)))
+        m_run.incomplete = true;
+    m_run.firstPage = false;
+    m_run.seen += page->leads.size();
+    if (m_run.pendingPages == 0)
+        m_run.pendingSince.start();
+    m_run.pending.leads += page->leads;
+    m_run.pending.deleted += page->deleted;
+    m_run.pending.total = page->total;
+    m_run.pending.nextCursor = page->nextCursor;
+    m_run.pendingPages++;
+    // Pages that come fast are written together: one transaction and one set of
+    // index segments for many pages is what keeps ingest fast.
+    const bool keepCollecting =
+        mayAskMore && m_run.pending.leads.size() < kBatchLeads && m_run.pendingSince.elapsed() < kBatchMs;
+    if (keepCollecting || !flushPending())
+        return;
+    if (!more)
+        finishListing();
+    else if (!mayAskMore)
+        stopIfOutOfRequests();
+}
+
+bool SyncEngine::flushPending()
+{
+    LeadsPage page = std::exchange(m_run.pending, LeadsPage());
+    const int pages = std::exchange(m_run.pendingPages, 0);
     SyncStore::PageContext context;
     context.scanning = m_run.kind == kFull;
     context.detailsForChanged = m_run.kind == kIncremental || m_options.details == SyncOptions::Details::All;
     context.agent = m_options.agent;
-    context.nextCursor = page->nextCursor;
+    context.nextCursor = page.nextCursor;
     QElapsedTimer applying;
     applying.start();
-    auto applied = m_store->applyPage(*page, context);
+    auto applied = m_store->applyPage(page, context);
     m_stats.applyMs += applying.elapsed();
     if (!applied) {
         failWith(Outcome::Failed, tr("The cache could not store a page of leads: %1").arg(applied.error().message));
-        return;
+        return false;
     }
-    m_run.firstPage = false;
-    m_run.cursor = page->nextCursor;
-    // Without a cursor a server gives one page; when that page is full, or the
-    // total says there is more, what the scan did not see may still exist.
-    if (page->nextCursor.isEmpty() && ((page->total && m_run.done + page->leads.size() < *page->total) ||
-                                       (m_run.pages == 0 && page->leads.size() >= m_options.pageSize)))
-        m_run.incomplete = true;
-    m_run.pages++;
-    m_run.done += page->leads.size();
+    m_run.pages += pages;
+    m_run.done += page.leads.size();
     m_stats.pages = m_run.pages;
     m_stats.leads = m_run.done;
     m_run.changed += applied->changed.size();
     m_run.removed += applied->removed.size();
-    if (page->total)
-        m_run.total = std::max(*page->total, m_run.done);
+    if (page.total)
+        m_run.total = std::max(*page.total, m_run.done);
     if (applied->newest.isValid() && (!m_run.newest.isValid() || applied->newest > m_run.newest)) {
         m_run.newest = applied->newest;
         m_store->setValue(kRunNewest, isoTime(m_run.newest));
@@ -264,11 +290,8 @@ void SyncEngine::onPage(const ApiResult &result)
     const QList<qint64> touched = applied->changed + applied->removed;
     if (!touched.isEmpty())
         emit leadsChanged(touched);
-
-    if (!more)
-        finishListing();
-    else if (!mayAskMore)
-        stopIfOutOfRequests();
+    // A slot connected to a signal above may have cancelled the run.
+    return m_state == State::Listing;
 }
 
 void SyncEngine::finishListing()

@@ -5,6 +5,7 @@
 #include "sync/SyncOptions.h"
 #include "sync/SyncStore.h"
 
+#include <QElapsedTimer>
 #include <QLockFile>
 #include <QObject>
 #include <QSet>
@@ -84,6 +85,11 @@ private:
         QString cursor;
         bool firstPage = true;
         bool incomplete = false;
+        qint64 seen = 0; // leads received, written or not
+        // Pages received but not yet written: several go in one transaction.
+        LeadsPage pending;
+        int pendingPages = 0;
+        QElapsedTimer pendingSince;
         QDateTime newest;
         qint64 done = 0;
         qint64 total = 0;
@@ -103,6 +109,8 @@ private:
     Result<void> planRun();
     void requestPage();
     void onPage(const ApiResult &result);
+    // Writes the pages received so far, with the checkpoint of the last one.
+    bool flushPending();
     void finishListing();
     void fetchSnapshots();
     void onSnapshot(const QString &name, const ApiResult &result);

@@ -272,18 +272,20 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().at(0).value<SyncEngine::Outcome>(), SyncEngine::Outcome::Cancelled);
         disconnect(client.engine.get(), &SyncEngine::progress, client.engine.get(), nullptr);
+        qint64 cached = 0;
         {
             auto db = Database::open(cachePath(QStringLiteral("resume")));
             SyncStore store(*db);
-            const qint64 cached = store.leads().totalCount().value();
-            QCOMPARE(cached, qint64(200)); // whole pages only
+            cached = store.leads().totalCount().value();
+            // Whole pages only, as many as were written before the cancel.
+            QVERIFY2(cached >= 200 && cached < 1000 && cached % 50 == 0, qPrintable(QString::number(cached)));
             QCOMPARE(store.value(QStringLiteral("sync.run")).value(), QStringLiteral("full"));
             QVERIFY(!store.value(QStringLiteral("sync.cursor")).value().isEmpty());
         }
         const qint64 mark = lastSeq(sim);
         QCOMPARE(runSync(*client.engine, sync).first, SyncEngine::Outcome::Completed);
-        // 800 leads left in pages of 50.
-        QCOMPARE(countRequests(sim.ledger(mark), QStringLiteral("/leads")), 16);
+        // The rest, in pages of 50, none of the written ones again.
+        QCOMPARE(countRequests(sim.ledger(mark), QStringLiteral("/leads")), int((1000 - cached) / 50));
         compareWithServer(sim, QStringLiteral("resume"), false);
     }
 
