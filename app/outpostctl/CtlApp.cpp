@@ -8,6 +8,7 @@
 #include "StatusCommand.h"
 #include "SyncCommand.h"
 #include "WorkspaceCommand.h"
+#include "api/ApiKeyVerifier.h"
 
 #include <QTextStream>
 
@@ -137,6 +138,7 @@ int CtlApp::run(const QStringList &arguments)
     }
     m_context = std::make_unique<CommandContext>(Profile(g.profile.isEmpty() ? Profile::defaultDirectory() : g.profile),
                                                  g.workspace);
+    m_context->setKeyVerifier(std::make_unique<ApiKeyVerifier>());
     const int code = command->run(*m_context, g.rest);
     return code == Command::Pending ? QCoreApplication::exec() : code;
 }

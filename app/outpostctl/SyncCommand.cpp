@@ -140,22 +140,23 @@ int SyncCommand::run(CommandContext &context, const QStringList &arguments)
     if (!detailsMode)
         return context.usageError(tr("--details must be changed, all or none"));
 
-    auto workspace = context.workspace();
-    if (!workspace)
-        return context.fail(workspace.error().message);
-    if (workspace->isOffline())
-        return context.fail(tr("workspace \"%1\" has no service to sync with").arg(workspace->name));
-
     SyncOptions options;
-    options.full = parser.isSet(full);
-    options.details = *detailsMode;
-    options.agent = parser.value(agent);
     if (parser.isSet(maxRequests)) {
         bool ok = false;
         options.maxRequests = parser.value(maxRequests).toInt(&ok);
         if (!ok || options.maxRequests < 1)
             return context.usageError(tr("--max-requests needs a positive number"));
     }
+
+    auto workspace = context.workspace();
+    if (!workspace)
+        return context.fail(workspace.error().message);
+    if (workspace->isOffline())
+        return context.fail(tr("workspace \"%1\" has no service to sync with").arg(workspace->name));
+
+    options.full = parser.isSet(full);
+    options.details = *detailsMode;
+    options.agent = parser.value(agent);
     const Workspace chosen = *workspace;
     context.secrets().read(SecretStore::apiKeyName(chosen.id), QCoreApplication::instance(),
                            [&context, chosen, options](Result<QString, SecretError> key) {

@@ -210,7 +210,12 @@ ApiResult ApiClient::classify(QNetworkReply *reply, const Running &running) cons
     if (status == 0) {
         if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
             return ApiError::timeout(sentSomething);
-        return ApiError::network(reply->errorString(), sentSomething);
+        ApiError error = ApiError::network(reply->errorString(), sentSomething);
+        error.tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+        error.hostNotFound = reply->error() == QNetworkReply::HostNotFoundError;
+        // Asking again will not fix a certificate or a name.
+        error.retryable = !error.tls && !error.hostNotFound;
+        return error;
     }
     const QByteArray body = reply->readAll();
     if (status >= 300) {

@@ -34,6 +34,10 @@ struct ApiError
     QString message;
     bool retryable = false;
     bool ambiguous = false;
+    // A Network error from the TLS handshake (certificate not verified).
+    bool tls = false;
+    // A Network error because the host name does not resolve.
+    bool hostNotFound = false;
     // From Retry-After, in milliseconds, when the server sent one.
     std::optional<qint64> retryAfterMs;
 

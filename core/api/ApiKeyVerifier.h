@@ -1,0 +1,16 @@
+#pragma once
+
+#include "workspace/KeyVerifier.h"
+
+namespace outpost {
+
+// Checks a key with one cheap call (GET /overview, in every plan) before it is
+// saved, and says in a person's words why it failed: refused key, wrong
+// address, unverifiable certificate, or no network at all.
+class ApiKeyVerifier : public KeyVerifier
+{
+public:
+    void verify(const Workspace &workspace, const QString &key, QObject *context, Done done) override;
+};
+
+} // namespace outpost
