@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
@@ -21,6 +22,19 @@ namespace outpost {
 class CacheTask
 {
 public:
+    // Its own pool, never Qt's global one: the raster paint engine fills big
+    // rectangles on the global pool, and a long scan there stalls painting.
+    static QThreadPool *pool()
+    {
+        static QThreadPool *threads = [] {
+            auto *p = new QThreadPool;
+            p->setMaxThreadCount(2);
+            p->setExpiryTimeout(10000);
+            return p;
+        }();
+        return threads;
+    }
+
     template <typename T>
     static void run(const QString &path, QObject *context, std::function<Result<T>(LeadStore &)> work,
                     std::function<void(const Result<T> &)> done)
@@ -33,7 +47,7 @@ public:
             if (outcome)
                 done(*outcome);
         });
-        watcher->setFuture(QtConcurrent::run([path, work = std::move(work)]() -> Outcome {
+        watcher->setFuture(QtConcurrent::run(pool(), [path, work = std::move(work)]() -> Outcome {
             auto db = Database::open(path);
             if (!db)
                 return Result<T>(db.error());

@@ -41,7 +41,11 @@ LeadSort reversed(LeadSort sort)
 LeadTableModel::LeadTableModel(WorkspaceCache *cache, QObject *parent)
     : QAbstractTableModel(parent)
     , m_cache(cache)
+    , m_exactCountDelay(new QTimer(this))
 {
+    m_exactCountDelay->setSingleShot(true);
+    m_exactCountDelay->setInterval(250);
+    connect(m_exactCountDelay, &QTimer::timeout, this, &LeadTableModel::runExactCount);
     connect(m_cache, &WorkspaceCache::opened, this, &LeadTableModel::reload);
     connect(m_cache, &WorkspaceCache::closed, this, &LeadTableModel::reload);
     connect(m_cache, &WorkspaceCache::leadsChanged, this, &LeadTableModel::onLeadsChanged);
@@ -251,6 +255,8 @@ void LeadTableModel::clearRows()
     m_blocks.clear();
     m_edges.clear();
     m_error.clear();
+    m_sampled = false;
+    m_sampling = false;
 }
 
 void LeadTableModel::reload()
@@ -282,6 +288,13 @@ void LeadTableModel::countMatches()
 
 void LeadTableModel::startExactCount()
 {
+    m_exactCountDelay->start();
+}
+
+void LeadTableModel::runExactCount()
+{
+    if (m_exact || !m_cache->isOpen())
+        return;
     const quint64 generation = m_generation;
     const LeadFilter filter = m_filter;
     CacheTask::run<qint64>(
@@ -290,6 +303,37 @@ void LeadTableModel::startExactCount()
             if (n)
                 applyExactCount(generation, *n);
         });
+}
+
+void LeadTableModel::buildPositionIndex()
+{
+    // Short lists are walked by neighbours anyway; a lower-bound count means a
+    // long one.
+    if (m_sampled || m_sampling || !m_cache->isOpen() || (m_exact && m_rows <= 3 * kSampleEvery))
+        return;
+    m_sampling = true;
+    const quint64 generation = m_generation;
+    const LeadQuery query{m_filter, m_sort, kBlockRows, 0, std::nullopt};
+    CacheTask::run<QList<LeadCursor>>(
+        m_cache->path(), this, [query](LeadStore &store) { return store.sampleCursors(query, kSampleEvery); },
+        [this, generation](const Result<QList<LeadCursor>> &cursors) {
+            if (cursors)
+                applySamples(generation, *cursors);
+        });
+}
+
+void LeadTableModel::applySamples(quint64 generation, const QList<LeadCursor> &cursors)
+{
+    if (generation != m_generation)
+        return;
+    // The k-th cursor is the last row of block (k * kSampleEvery / kBlockRows - 1).
+    constexpr qint64 blocksPerSample = kSampleEvery / kBlockRows;
+    for (qsizetype k = 0; k < cursors.size(); ++k) {
+        const qint64 block = (k + 1) * blocksPerSample - 1;
+        if (!m_edges.contains(block))
+            m_edges.insert(block, Edges{std::nullopt, cursors.at(k)});
+    }
+    m_sampled = true;
 }
 
 void LeadTableModel::applyExactCount(quint64 generation, qint64 n)
@@ -423,18 +467,26 @@ LeadQuery LeadTableModel::queryForBlock(qint64 index, bool &isReversed) const
             bestSkip = skip;
         }
     }
-    const auto above = m_edges.upperBound(index);
+    auto above = m_edges.upperBound(index);
+    while (above != m_edges.end() && !above->first)
+        ++above;
     if (above != m_edges.end()) {
         const qint64 skip = above.key() * kBlockRows - end;
         if (skip < bestSkip) {
-            best = LeadQuery{m_filter, reversed(m_sort), static_cast<int>(end - start), skip, above->first};
+            best = LeadQuery{m_filter, reversed(m_sort), static_cast<int>(end - start), skip, *above->first};
             bestSkip = skip;
             isReversed = true;
         }
     }
     if (m_exact && m_rows - end < bestSkip) {
         best = LeadQuery{m_filter, reversed(m_sort), static_cast<int>(end - start), m_rows - end, std::nullopt};
+        bestSkip = m_rows - end;
         isReversed = true;
+    }
+    if (bestSkip > kSampleEvery && !m_sampled && !m_sampling) {
+        // A far jump: this one pays an OFFSET, the next ones will not.
+        QMetaObject::invokeMethod(const_cast<LeadTableModel *>(this), &LeadTableModel::buildPositionIndex,
+                                  Qt::QueuedConnection);
     }
     return best;
 }

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QMap>
+#include <QTimer>
 
 #include <optional>
 
@@ -54,6 +55,9 @@ public:
     static constexpr int kMaxBlocks = 40;
     // Below this many matches the count is exact at once.
     static constexpr qint64 kCountCap = 1000;
+    // Lists longer than this get a position index in the background: the keyset
+    // cursor of every kSampleEvery-th row, so a jump anywhere skips < kSampleEvery rows.
+    static constexpr int kSampleEvery = 1000;
 
     explicit LeadTableModel(WorkspaceCache *cache, QObject *parent = nullptr);
 
@@ -84,6 +88,12 @@ public:
     qint64 idAt(int row) const;
     // Blocks in memory now, for tests of the bound.
     int loadedBlockCount() const { return static_cast<int>(m_blocks.size()); }
+    // Whether the background position index of the current list has landed.
+    bool hasPositionIndex() const { return m_sampled; }
+    // Starts building it (one background pass over the list) unless the list is
+    // short or it is built or building. Views call this when a person grabs the
+    // scroll bar; a far jump without it starts it too.
+    void buildPositionIndex();
 
 public slots:
     // Re-reads everything: rows come and go at the end, data changes in place,
@@ -101,9 +111,10 @@ private:
         quint64 lastUse = 0;
     };
     // The first and last row of a block once read: where a neighbour continues.
+    // The position index knows only the last rows of some blocks.
     struct Edges
     {
-        LeadCursor first;
+        std::optional<LeadCursor> first;
         LeadCursor last;
     };
 
@@ -111,6 +122,8 @@ private:
     void clearRows();
     void countMatches();
     void startExactCount();
+    void runExactCount();
+    void applySamples(quint64 generation, const QList<LeadCursor> &cursors);
     void applyExactCount(quint64 generation, qint64 n);
     void onLeadsChanged(const QList<qint64> &ids);
     const Lead *leadPointer(int row) const;
@@ -122,11 +135,15 @@ private:
     QVariant displayData(const Lead &lead, int column) const;
 
     WorkspaceCache *m_cache;
+    // The exact count waits until the filter holds still: typing starts none.
+    QTimer *m_exactCountDelay;
     LeadFilter m_filter;
     LeadSort m_sort;
     qint64 m_rows = 0;
     bool m_exact = true;
     quint64 m_generation = 0;
+    bool m_sampled = false;
+    mutable bool m_sampling = false;
     mutable QHash<qint64, Block> m_blocks;
     mutable QMap<qint64, Edges> m_edges;
     mutable quint64 m_useClock = 0;

@@ -3,6 +3,7 @@
 #include "LeadTableModel.h"
 #include "LeadText.h"
 
+#include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -36,7 +37,8 @@ void LeadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
     path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    painter->fillPath(path, pal.color(QPalette::Base));
+    // The view's own base is the column colour: the card takes the application's.
+    painter->fillPath(path, QApplication::palette().color(QPalette::Base));
     painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), selected ? 2 : 1));
     painter->drawPath(path);
     if (index.data(LeadTableModel::EscalatedRole).toBool())

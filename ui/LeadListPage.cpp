@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -150,6 +151,7 @@ QWidget *LeadListPage::buildList()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(-1, Qt::DescendingOrder);
@@ -159,7 +161,7 @@ QWidget *LeadListPage::buildList()
     const std::pair<int, int> widths[] = {{LeadTableModel::StatusColumn, 7}, {LeadTableModel::ChannelColumn, 7},
                                           {LeadTableModel::PhoneColumn, 10}, {LeadTableModel::EmailColumn, 12},
                                           {LeadTableModel::TagsColumn, 8},   {LeadTableModel::AgentColumn, 6},
-                                          {LeadTableModel::ScoreColumn, 4},  {LeadTableModel::LastMessageColumn, 8}};
+                                          {LeadTableModel::ScoreColumn, 5},  {LeadTableModel::LastMessageColumn, 9}};
     for (const auto &[column, ems] : widths)
         header->resizeSection(column, ems * em);
     // Narrow by default; the header's context menu brings the rest back.
@@ -175,6 +177,8 @@ QWidget *LeadListPage::buildList()
         header->addAction(toggle);
     }
     connect(header, &QHeaderView::sectionClicked, this, &LeadListPage::sortByColumn);
+    // Grabbing the scroll bar announces jumps: index the positions meanwhile.
+    connect(m_table->verticalScrollBar(), &QScrollBar::sliderPressed, m_model, &LeadTableModel::buildPositionIndex);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::activated, this, &LeadListPage::openCurrentLead);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LeadListPage::showCurrentLead);

@@ -57,9 +57,10 @@ QWidget *PipelineBoard::buildColumn(int column)
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     view->setFrameShape(QFrame::NoFrame);
-    view->setAutoFillBackground(false);
-    view->viewport()->setAutoFillBackground(false);
-    view->setStyleSheet(QStringLiteral("QListView { background: transparent; }"));
+    // The column is the window's colour; the cards (the application's base colour) stand on it.
+    QPalette pal = view->palette();
+    pal.setColor(QPalette::Base, pal.color(QPalette::Window));
+    view->setPalette(pal);
     connect(view, &QListView::activated, this, [this, column](const QModelIndex &index) {
         emit leadOpened(m_model->columnModel(column)->idAt(index.row()));
     });

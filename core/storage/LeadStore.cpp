@@ -508,4 +508,31 @@ Result<QStringList> LeadStore::distinctValues(Field field, int limit)
     return values;
 }
 
+Result<QList<LeadCursor>> LeadStore::sampleCursors(const LeadQuery &query, int every)
+{
+    LeadQuery all = query;
+    all.limit = -1; // SQLite: no limit
+    all.offset = 0;
+    all.after.reset();
+    const LeadSql::Statement st = LeadSql::select(all);
+    // row_number() over the ordered window numbers the rows in that order.
+    const QString sql = QStringLiteral("SELECT * FROM (SELECT s.*, row_number() OVER () AS outpost_position FROM (") +
+                        st.sql + QStringLiteral(") s) WHERE outpost_position % ? = 0");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (auto prepared = prepare(q, sql); !prepared)
+        return prepared.error();
+    QVariantList values = st.values;
+    values << std::max(1, every);
+    bindAll(q, values);
+    if (auto r = Database::exec(q, "sample the lead list"); !r)
+        return r.error();
+    QList<LeadCursor> cursors;
+    while (q.next()) {
+        const Lead lead = leadFromRow(q);
+        cursors.append(LeadCursor{LeadSql::sortValue(lead, query.sort.key), lead.id});
+    }
+    return cursors;
+}
+
 } // namespace outpost

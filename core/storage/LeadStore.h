@@ -56,6 +56,11 @@ public:
     // Instant for no filter or a status alone: those counts are kept by triggers.
     Result<qint64> count(const LeadFilter &filter, qint64 cap = -1);
     Result<qint64> totalCount();
+    // The cursors of the rows at positions every-1, 2*every-1, ... of the whole
+    // sorted list (query.limit, offset and after are ignored): one pass over the
+    // matches, so a view can later jump anywhere with a keyset seek plus a short
+    // OFFSET. Slow on a big list: run it off the GUI thread.
+    Result<QList<LeadCursor>> sampleCursors(const LeadQuery &query, int every);
     Result<QHash<QString, qint64>> countsByStatus();
     // The distinct non-empty values of a field, sorted, at most `limit`. Tags
     // come from their index; channel and agent scan the table (run it off the

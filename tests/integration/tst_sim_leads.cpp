@@ -2,7 +2,11 @@
 // auth, filters, keyset pagination, incremental sync with deletions, detail.
 #include "SimFixture.h"
 
+#include "LeadGenerator.h"
+#include "SimLeadJson.h"
 #include "domain/LeadCodec.h"
+
+#include <QJsonDocument>
 
 #include <QSet>
 #include <QTest>
@@ -220,6 +224,37 @@ private slots:
         QVERIFY(withMessages > 20);
         QVERIFY(withNotes > 0);
         QVERIFY(withAppointments > 0);
+    }
+
+    void fastLeadJsonWritesWhatTheCodecWrites()
+    {
+        const sim::LeadGenerator generator(3, 5000, QDateTime::currentDateTimeUtc());
+        QList<Lead> leads;
+        for (qint64 id = 1; id <= 5000; ++id)
+            leads.append(generator.lead(id));
+        Lead odd = leads.first();
+        odd.name = QStringLiteral("Q\"uote\\ back\x01\x1f\b\f\r\n\t \u00e9 \U0001F680 \u2028 \x7f");
+        odd.tags = {QStringLiteral("a\"b"), QStringLiteral("")};
+        odd.rating = 0.1;
+        odd.score = -3;
+        odd.email = QString();
+        odd.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+        leads.append(odd);
+        odd.rating = 1e-7;
+        odd.lastMessageAt = QDateTime();
+        leads.append(odd);
+        for (const Lead &lead : std::as_const(leads)) {
+            QByteArray fast;
+            sim::SimLeadJson::append(fast, lead);
+            QCOMPARE(fast, QJsonDocument(LeadCodec::leadToJson(lead)).toJson(QJsonDocument::Compact));
+        }
+    }
+
+    void pagesAreCanonicalJson()
+    {
+        const auto r = m_sim.get(QStringLiteral("/leads?limit=200"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(r.body).toJson(QJsonDocument::Compact), r.body);
     }
 
     void unknownLeadAndBadIds()

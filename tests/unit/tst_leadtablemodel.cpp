@@ -179,6 +179,15 @@ private slots:
         for (int row = 5999; row >= 0; row -= 37)
             QCOMPARE(model.idAt(row), expected.at(row));
         QVERIFY(model.loadedBlockCount() <= LeadTableModel::kMaxBlocks);
+
+        // With the background position index, a fresh model jumps straight in.
+        LeadTableModel jumper(&cache);
+        jumper.setLeadSort(sort);
+        QVERIFY(!jumper.hasPositionIndex());
+        jumper.buildPositionIndex();
+        QTRY_VERIFY(jumper.hasPositionIndex());
+        for (int row : std::as_const(rows))
+            QCOMPARE(jumper.idAt(row), expected.at(row));
     }
 
     void filtersAndSortsAgreeWithABruteForceReference_data()
