@@ -26,13 +26,13 @@ void printKeys(QTextStream &out, const QList<ApiKeyInfo> &keys, const QString &c
 {
     out << QStringLiteral("  %1 %2 %3 %4 %5 %6\n")
                .arg(KeysCommand::tr("ID").leftJustified(8), KeysCommand::tr("NAME").leftJustified(30),
-                    KeysCommand::tr("PREFIX").leftJustified(9), KeysCommand::tr("CREATED").leftJustified(21),
-                    KeysCommand::tr("LAST USED").leftJustified(21), KeysCommand::tr("EXPIRES"));
+                    KeysCommand::tr("PREFIX").leftJustified(9), KeysCommand::tr("CREATED").leftJustified(24),
+                    KeysCommand::tr("LAST USED").leftJustified(24), KeysCommand::tr("EXPIRES"));
     for (const ApiKeyInfo &key : keys) {
         out << (key.id == currentId ? QStringLiteral("* ") : QStringLiteral("  "))
             << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(LeadPrinter::fit(key.id, 8), LeadPrinter::fit(key.name, 30), LeadPrinter::fit(key.prefix, 9),
-                        LeadPrinter::fit(orDash(key.createdAt), 21), LeadPrinter::fit(orDash(key.lastUsedAt), 21),
+                        LeadPrinter::fit(orDash(key.createdAt), 24), LeadPrinter::fit(orDash(key.lastUsedAt), 24),
                         orDash(key.expiresAt));
     }
     if (!currentId.isEmpty())

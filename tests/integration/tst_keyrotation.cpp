@@ -350,6 +350,34 @@ private slots:
         QVERIFY(old.startsWith(mine->prefix));
     }
 
+    void currentKeyIsFoundByPrefixThenByLastUse()
+    {
+        const QList<ApiKeyInfo> keys{
+            {QStringLiteral("1"),
+             QStringLiteral("a"),
+             QStringLiteral("lp_ab12"),
+             {},
+             QStringLiteral("2026-01-01T00:00:00.000Z"),
+             {}},
+            {QStringLiteral("2"),
+             QStringLiteral("b"),
+             QStringLiteral("lp_ab12"),
+             {},
+             QStringLiteral("2026-03-01T00:00:00.000Z"),
+             {}},
+            {QStringLiteral("3"),
+             QStringLiteral("c"),
+             QStringLiteral("lp_ff00"),
+             {},
+             QStringLiteral("2026-05-01T00:00:00.000Z"),
+             {}},
+            {QStringLiteral("4"), QStringLiteral("d"), QString(), {}, QStringLiteral("2026-06-01T00:00:00.000Z"), {}}};
+        QCOMPARE(KeyAdmin::keyOf(QStringLiteral("lp_ab12ffffffffffffffffffffffffffff"), keys)->id, QStringLiteral("2"));
+        QCOMPARE(KeyAdmin::keyOf(QStringLiteral("lp_ff00ffffffffffffffffffffffffffff"), keys)->id, QStringLiteral("3"));
+        QVERIFY(!KeyAdmin::keyOf(QStringLiteral("lp_9999ffffffffffffffffffffffffffff"), keys).has_value());
+        QVERIFY(!KeyAdmin::keyOf(QString(), keys).has_value());
+    }
+
     void hostileKeyNamesAndIdsAreRefusedOrKept()
     {
         QVERIFY(!KeyAdmin::validateName(QString()));
