@@ -1,6 +1,7 @@
 #include "SimLeadHandler.h"
 
 #include "SimBody.h"
+#include "SimLeadJson.h"
 #include "SimWorld.h"
 #include "domain/LeadCodec.h"
 
@@ -109,26 +110,47 @@ SimResponse SimLeadHandler::list(const SimRequest &r)
     if (!cursor.isEmpty() && !decodeCursor(cursor, q.byUpdate, &q.afterUpdatedMs, &q.afterId))
         return SimResponse::error(400, QStringLiteral("cursor is not one this server gave for this query"));
 
-    SimLeads leads = m_world.leads();
-    const SimLeads::Page page = leads.page(q);
-    QJsonArray array;
-    for (const Lead &lead : page.leads)
-        array.append(LeadCodec::leadToJson(lead));
-    QJsonObject body{{QStringLiteral("leads"), array}, {QStringLiteral("total"), total(filter)}};
+    const SimLeads::Page page = m_world.leads().page(q);
+    QList<qint64> deleted;
+    if (since && cursor.isEmpty())
+        deleted = m_world.leads().deletedSince(*since);
+    QString next;
     if (page.more) {
         const Lead &last = page.leads.constLast();
-        body.insert(QStringLiteral("next_cursor"),
-                    encodeCursor(q.byUpdate, last.updatedAt.toMSecsSinceEpoch(), last.id));
-    } else {
-        body.insert(QStringLiteral("next_cursor"), QJsonValue::Null);
+        next = encodeCursor(q.byUpdate, last.updatedAt.toMSecsSinceEpoch(), last.id);
     }
-    QJsonArray deleted;
-    if (since && cursor.isEmpty()) {
-        for (const qint64 id : leads.deletedSince(*since))
-            deleted.append(id);
+    return pageResponse(page.leads, total(filter), next, deleted);
+}
+
+// The page written straight to bytes, keys sorted as QJsonDocument writes
+// them: about three times faster than building a QJsonObject of 200 leads.
+SimResponse SimLeadHandler::pageResponse(const QList<Lead> &leads, qint64 total, const QString &nextCursor,
+                                         const QList<qint64> &deleted)
+{
+    SimResponse r;
+    QByteArray &out = r.body;
+    out.reserve(400 * leads.size() + 200);
+    out += "{\"deleted\":[";
+    for (qsizetype i = 0; i < deleted.size(); ++i) {
+        if (i)
+            out += ',';
+        out += QByteArray::number(deleted.at(i));
     }
-    body.insert(QStringLiteral("deleted"), deleted);
-    return SimResponse::ok(body);
+    out += "],\"leads\":[";
+    for (qsizetype i = 0; i < leads.size(); ++i) {
+        if (i)
+            out += ',';
+        SimLeadJson::append(out, leads.at(i));
+    }
+    out += "],\"next_cursor\":";
+    if (nextCursor.isEmpty())
+        out += "null";
+    else
+        SimLeadJson::appendString(out, nextCursor);
+    out += ",\"ok\":true,\"total\":";
+    out += QByteArray::number(total);
+    out += '}';
+    return r;
 }
 
 qint64 SimLeadHandler::total(const SimWhere &where)

@@ -2,6 +2,7 @@
 
 #include "SimRouter.h"
 #include "SimWhere.h"
+#include "domain/Lead.h"
 
 #include <QHash>
 
@@ -33,6 +34,8 @@ private:
     SimResponse addAppointment(const SimRequest &request);
 
     qint64 total(const SimWhere &where);
+    static SimResponse pageResponse(const QList<Lead> &leads, qint64 total, const QString &nextCursor,
+                                    const QList<qint64> &deleted);
 
     SimWorld &m_world;
     // Totals of the list queries seen at one version of the leads: a walk

@@ -70,15 +70,17 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "outpost-sim: %s\n", qPrintable(error));
         return 1;
     }
+    // The key file is complete before the URL appears: a script that waits for
+    // the first line may read it at once.
+    if (!options->keyOutPath.isEmpty() && !writeKeyFile(options->keyOutPath, server.initialKey())) {
+        std::fprintf(stderr, "outpost-sim: cannot write the key to %s\n", qPrintable(options->keyOutPath));
+        return 1;
+    }
     printLine(server.baseUrl().toString());
     if (options->printPort)
         printLine(QString::number(server.port()));
     if (options->printKey)
         printLine(server.initialKey());
-    if (!options->keyOutPath.isEmpty() && !writeKeyFile(options->keyOutPath, server.initialKey())) {
-        std::fprintf(stderr, "outpost-sim: cannot write the key to %s\n", qPrintable(options->keyOutPath));
-        return 1;
-    }
     std::fprintf(stderr, "outpost-sim: serving /crm/%s/ with %lld leads (plan %s)\n", qPrintable(options->clientId),
                  static_cast<long long>(options->leads), qPrintable(SimOptions::planName(options->plan)));
     return QCoreApplication::exec();

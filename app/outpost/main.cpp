@@ -1,4 +1,8 @@
+#include "DemoWorkspace.h"
 #include "MainWindow.h"
+#include "SessionSyncStatus.h"
+#include "WorkspaceCache.h"
+#include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QApplication>
@@ -11,6 +15,8 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -60,17 +66,65 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QApplication::translate("main", "Save the window to FILE once shown, then quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Run the built-in demo service on loopback and show its \"Demo\" workspace."));
+    const QCommandLineOption demoLeadsOption(
+        QStringLiteral("demo-leads"), QApplication::translate("main", "Leads in a new demo world (default 20000)."),
+        QStringLiteral("N"), QStringLiteral("20000"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
+    parser.addOption(demoOption);
+    parser.addOption(demoLeadsOption);
     parser.process(app);
 
     const QString profileDir =
         parser.isSet(profileOption) ? parser.value(profileOption) : outpost::Profile::defaultDirectory();
     outpost::WorkspaceRegistry registry{outpost::Profile(profileDir)};
 
+    // The demo's service and its sync outlive the window (declared first, destroyed last).
+    outpost::DemoWorkspace demo;
+    std::unique_ptr<outpost::SyncSession> session;
+    std::unique_ptr<outpost::SessionSyncStatus> syncStatus;
+    std::optional<outpost::Workspace> demoWorkspace;
+    if (parser.isSet(demoOption)) {
+        auto started = demo.start(registry, parser.value(demoLeadsOption).toLongLong());
+        if (!started) {
+            std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
+            return 1;
+        }
+        demoWorkspace = *started;
+    }
+
     outpost::MainWindow window(registry);
+    if (demoWorkspace) {
+        const outpost::Profile &profile = registry.profile();
+        const outpost::Workspace &workspace = *demoWorkspace;
+        session = std::make_unique<outpost::SyncSession>(
+            demo.apiConfig(workspace),
+            outpost::RateBudget::forWorkspace(
+                workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000}),
+            profile.cachePath(workspace.id),
+            QDir(profile.workspaceDirectory(workspace.id)).filePath(QStringLiteral("sync.lock")));
+        syncStatus = std::make_unique<outpost::SessionSyncStatus>(session.get(), outpost::SyncOptions(), QDateTime());
+        QObject::connect(session.get(), &outpost::SyncSession::leadsChanged, window.cache(),
+                         &outpost::WorkspaceCache::notifyLeadsChanged);
+        window.setSyncStatus(syncStatus.get());
+        syncStatus->syncNow();
+    }
     window.show();
-    if (parser.isSet(screenshotOption))
-        scheduleScreenshot(window, parser.value(screenshotOption));
-    return QApplication::exec();
+    if (parser.isSet(screenshotOption)) {
+        if (session) {
+            // The demo's picture is worth taking once its first sync has filled the cache.
+            QObject::connect(
+                session.get(), &outpost::SyncSession::finished, &window,
+                [&window, path = parser.value(screenshotOption)] { scheduleScreenshot(window, path); },
+                Qt::SingleShotConnection);
+        } else {
+            scheduleScreenshot(window, parser.value(screenshotOption));
+        }
+    }
+    const int code = QApplication::exec();
+    window.setSyncStatus(nullptr);
+    return code;
 }

@@ -2,11 +2,13 @@
 
 #include "CommandContext.h"
 #include "ImportJsonCommand.h"
+#include "KeysCommand.h"
 #include "LeadsCommand.h"
 #include "ListenCommand.h"
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
+#include "WebhooksCommand.h"
 #include "WorkspaceCommand.h"
 #include "api/ApiKeyVerifier.h"
 
@@ -73,11 +75,13 @@ GlobalOptions parseGlobal(const QStringList &args)
 CtlApp::CtlApp()
 {
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
+    m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
     m_commands.push_back(std::make_unique<ListenCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<WebhooksCommand>());
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
 }
 

@@ -1,0 +1,82 @@
+#include "SessionSyncStatus.h"
+
+namespace outpost {
+
+namespace {
+
+constexpr int kSyncEveryMs = 3 * 60 * 1000;
+
+} // namespace
+
+SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, QDateTime lastSyncAt, QObject *parent)
+    : SyncStatusSource(parent)
+    , m_session(session)
+    , m_options(std::move(options))
+    , m_lastSyncAt(std::move(lastSyncAt))
+{
+    m_timer.setInterval(kSyncEveryMs);
+    connect(&m_timer, &QTimer::timeout, this, &SessionSyncStatus::syncNow);
+    connect(session, &SyncSession::progress, this, [this](qint64 done, qint64 total) {
+        m_done = done;
+        m_total = total;
+        emit changed();
+    });
+    connect(session, &SyncSession::finished, this, &SessionSyncStatus::onFinished);
+    m_timer.start();
+}
+
+QString SessionSyncStatus::editsUnavailableReason() const
+{
+    return tr("Changes to leads are not available in this version: the outbox that sends them to the service is "
+              "still being built. Everything you see is up to date from the service.");
+}
+
+void SessionSyncStatus::syncNow()
+{
+    if (m_syncing || m_workingOffline)
+        return;
+    m_syncing = true;
+    m_done = m_total = 0;
+    m_session->start(m_options);
+    emit changed();
+}
+
+void SessionSyncStatus::onFinished(SyncEngine::Outcome outcome, const QString &message)
+{
+    m_syncing = false;
+    m_lastMessage = message;
+    switch (outcome) {
+    case SyncEngine::Outcome::Completed:
+        m_online = true;
+        m_lastSyncAt = QDateTime::currentDateTimeUtc();
+        break;
+    case SyncEngine::Outcome::Offline:
+    case SyncEngine::Outcome::AuthNeeded:
+        m_online = false;
+        break;
+    default:
+        break;
+    }
+    emit changed();
+}
+
+void SessionSyncStatus::setWorkingOffline(bool offline)
+{
+    if (m_workingOffline == offline)
+        return;
+    m_workingOffline = offline;
+    if (offline) {
+        m_online = false;
+        m_session->cancel();
+    } else {
+        syncNow();
+    }
+    emit changed();
+}
+
+void SessionSyncStatus::cancelSync()
+{
+    m_session->cancel();
+}
+
+} // namespace outpost
