@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
 
+#include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QThreadPool>
@@ -30,6 +31,12 @@ public:
             auto *p = new QThreadPool;
             p->setMaxThreadCount(2);
             p->setExpiryTimeout(10000);
+            // Reads still running when the application ends finish before Qt's
+            // SQL and thread machinery go away.
+            qAddPostRoutine([] {
+                pool()->clear();
+                pool()->waitForDone();
+            });
             return p;
         }();
         return threads;

@@ -37,6 +37,8 @@ void addOptions(QCommandLineParser &parser)
                QStringLiteral("N"), QStringLiteral("1000")),
         option(QStringLiteral("seed"), QStringLiteral("Seed of the data generator (default 1)."), QStringLiteral("S"),
                QStringLiteral("1")),
+        option(QStringLiteral("agents"), QStringLiteral("Agents the seeded leads are assigned to, 3..10 (default 6)."),
+               QStringLiteral("N"), QStringLiteral("6")),
         option(QStringLiteral("client-id"), QStringLiteral("The {client_id} of the paths (default demo)."),
                QStringLiteral("ID"), QStringLiteral("demo")),
         option(QStringLiteral("key"), QStringLiteral("An API key accepted from the start."), QStringLiteral("SECRET")),
@@ -129,10 +131,11 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList &arguments
     parser.process(arguments); // --help, --version and unknown options exit here, as every Qt tool does
 
     SimOptions o;
-    double port = 0, leads = 0, seed = 0, rate = 0, window = 0;
+    double port = 0, leads = 0, seed = 0, rate = 0, window = 0, agents = 0;
     if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error) ||
         !readNumber(parser, QStringLiteral("leads"), 0, 100000000, &leads, error) ||
         !readNumber(parser, QStringLiteral("seed"), 0, 9e15, &seed, error) ||
+        !readNumber(parser, QStringLiteral("agents"), 3, 10, &agents, error) ||
         !readNumber(parser, QStringLiteral("rate"), 0, 1e9, &rate, error) ||
         !readNumber(parser, QStringLiteral("rate-window"), 1, 86400, &window, error) ||
         !readNumber(parser, QStringLiteral("fault-rate"), 0, 1, &o.faultRate, error) ||
@@ -142,6 +145,7 @@ std::optional<SimOptions> SimOptions::fromArguments(const QStringList &arguments
     o.port = static_cast<quint16>(port);
     o.leads = static_cast<qint64>(leads);
     o.seed = static_cast<quint64>(seed);
+    o.agents = static_cast<int>(agents);
     o.rateLimit = static_cast<int>(rate);
     o.rateWindowSecs = static_cast<int>(window);
 

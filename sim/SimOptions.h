@@ -27,6 +27,7 @@ struct SimOptions
     QString databasePath; // empty: a temporary file removed at exit
     qint64 leads = 1000;
     quint64 seed = 1;
+    int agents = 6; // 3..10 agents the leads are assigned to
     QString clientId = QStringLiteral("demo");
     QString initialKey; // an API key accepted from the start (demo, tests)
     QString keyOutPath; // write a generated key there (mode 0600)

@@ -6,7 +6,7 @@ namespace outpost::sim {
 
 SimWorld::SimWorld(const SimOptions &options)
     : m_options(options)
-    , m_generator(options.seed, std::max<qint64>(options.leads, 1), QDateTime::currentDateTimeUtc())
+    , m_generator(options.seed, std::max<qint64>(options.leads, 1), QDateTime::currentDateTimeUtc(), options.agents)
 {}
 
 qint64 SimWorld::nowMs() const

@@ -515,22 +515,43 @@ Result<QList<LeadCursor>> LeadStore::sampleCursors(const LeadQuery &query, int e
     all.offset = 0;
     all.after.reset();
     const LeadSql::Statement st = LeadSql::select(all);
-    // row_number() over the ordered window numbers the rows in that order.
-    const QString sql = QStringLiteral("SELECT * FROM (SELECT s.*, row_number() OVER () AS outpost_position FROM (") +
-                        st.sql + QStringLiteral(") s) WHERE outpost_position % ? = 0");
+    // Only the id and the sort column leave the subquery, so SQLite flattens it
+    // into one ordered index scan; every `every`-th row is kept here.
+    const auto column = [](LeadSort::Key key) {
+        switch (key) {
+        case LeadSort::Key::UpdatedAt:
+            return QStringLiteral("s.updated_at");
+        case LeadSort::Key::CreatedAt:
+            return QStringLiteral("s.created_at");
+        case LeadSort::Key::Name:
+            return QStringLiteral("s.name");
+        case LeadSort::Key::LastMessageAt:
+            return QStringLiteral("ifnull(s.last_message_at, 0)");
+        case LeadSort::Key::Status:
+            return QStringLiteral("s.status");
+        case LeadSort::Key::Newest:
+            break;
+        }
+        return QStringLiteral("s.id");
+    };
+    const QString sql =
+        QStringLiteral("SELECT s.id, %1 FROM (").arg(column(query.sort.key)) + st.sql + QStringLiteral(") s");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (auto prepared = prepare(q, sql); !prepared)
         return prepared.error();
-    QVariantList values = st.values;
-    values << std::max(1, every);
-    bindAll(q, values);
+    bindAll(q, st.values);
     if (auto r = Database::exec(q, "sample the lead list"); !r)
         return r.error();
+    const qint64 step = std::max(1, every);
     QList<LeadCursor> cursors;
-    while (q.next()) {
-        const Lead lead = leadFromRow(q);
-        cursors.append(LeadCursor{LeadSql::sortValue(lead, query.sort.key), lead.id});
+    for (qint64 position = 1; q.next(); ++position) {
+        if (position % step != 0)
+            continue;
+        const QVariant key = q.value(1);
+        const bool text = query.sort.key == LeadSort::Key::Name || query.sort.key == LeadSort::Key::Status;
+        cursors.append(
+            LeadCursor{text ? QVariant(key.toString()) : QVariant(key.toLongLong()), q.value(0).toLongLong()});
     }
     return cursors;
 }

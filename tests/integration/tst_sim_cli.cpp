@@ -54,9 +54,26 @@ private slots:
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 0);
         const QString help = QString::fromUtf8(p.readAllStandardOutput());
-        for (const char *flag : {"--port", "--db", "--leads", "--seed", "--plan", "--rate", "--rate-window", "--legacy",
-                                 "--fault-rate", "--faults", "--activity", "--signature-header", "--time-scale",
-                                 "--client-id", "--key", "--key-out", "--print-port", "--dump-ledger", "/__sim/"})
+        for (const char *flag : {"--port",
+                                 "--db",
+                                 "--leads",
+                                 "--seed",
+                                 "--plan",
+                                 "--rate",
+                                 "--rate-window",
+                                 "--legacy",
+                                 "--fault-rate",
+                                 "--faults",
+                                 "--activity",
+                                 "--agents",
+                                 "--signature-header",
+                                 "--time-scale",
+                                 "--client-id",
+                                 "--key",
+                                 "--key-out",
+                                 "--print-port",
+                                 "--dump-ledger",
+                                 "/__sim/"})
             QVERIFY2(help.contains(QLatin1StringView(flag)), flag);
     }
 
@@ -70,6 +87,8 @@ private slots:
                               << QStringLiteral("--rate");
         QTest::newRow("fault") << QStringList{QStringLiteral("--faults"), QStringLiteral("500,meteor")}
                                << QStringLiteral("meteor");
+        QTest::newRow("agents") << QStringList{QStringLiteral("--agents"), QStringLiteral("11")}
+                                << QStringLiteral("--agents");
         QTest::newRow("fault rate") << QStringList{QStringLiteral("--fault-rate"), QStringLiteral("2")}
                                     << QStringLiteral("--fault-rate");
     }
