@@ -15,7 +15,7 @@ PACKAGES=(
     libssl-dev libgl1-mesa-dev sqlite3 libsqlite3-dev
     # headless tests and the demo: X server, private session bus, Secret Service
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools
-    fonts-dejavu-core fonts-wqy-microhei
+    fonts-dejavu-core fonts-wqy-microhei fonts-lohit-deva
 )
 
 if [ "${1:-}" = "--list" ]; then

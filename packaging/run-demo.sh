@@ -3,7 +3,7 @@
 # Without one (a server, CI), it runs under Xvfb, saves a screenshot of the main
 # window and says where.
 set -euo pipefail
-build=${1:-build/release}
+build=$(realpath "${1:-build/release}")
 demo_dir="$build/demo"
 profile="$demo_dir/profile"
 mkdir -p "$profile"
@@ -14,7 +14,9 @@ fi
 
 shot="$demo_dir/outpost-main-window.png"
 echo "demo: no display here, so Outpost runs under Xvfb and saves a screenshot instead."
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
-chmod 700 "$XDG_RUNTIME_DIR"
-xvfb-run -a -s "-screen 0 1280x800x24" "$build/app/outpost" --profile "$profile" --demo --screenshot "$shot"
+# A private session bus with an unlocked keyring stands in for the desktop's:
+# the demo's key goes to a keychain, as every workspace's key does.
+profile=$(realpath "$profile")
+shot=$(realpath -m "$shot")
+"$(dirname "$0")/../tests/run-headless.sh" "$build/app/outpost" --profile "$profile" --demo --screenshot "$shot"
 echo "demo: open $shot to see the main window."

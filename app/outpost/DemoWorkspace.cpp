@@ -62,9 +62,9 @@ Result<Workspace> DemoWorkspace::start(WorkspaceRegistry &registry, qint64 leads
     return workspace;
 }
 
-ApiConfig DemoWorkspace::apiConfig(const Workspace &workspace) const
+QString DemoWorkspace::serverKey() const
 {
-    return ApiConfig::forWorkspace(workspace, m_sim ? m_sim->apiKey() : QString());
+    return m_sim ? m_sim->apiKey() : QString();
 }
 
 } // namespace outpost

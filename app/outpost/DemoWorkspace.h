@@ -1,6 +1,5 @@
 #pragma once
 
-#include "api/ApiConfig.h"
 #include "common/Result.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -16,8 +15,8 @@ namespace outpost {
 
 // `outpost --demo`: the reference server runs inside the app on loopback, with
 // a seeded world that keeps moving, and the profile gets a "Demo" workspace
-// that points at it. Its key is the server's own throwaway key, held in memory
-// only: the demo never writes to the person's keychain.
+// that points at it. The app stores the server's key in the keychain like any
+// other workspace's key.
 class DemoWorkspace
 {
     Q_DECLARE_TR_FUNCTIONS(DemoWorkspace)
@@ -27,7 +26,8 @@ public:
     ~DemoWorkspace();
 
     Result<Workspace> start(WorkspaceRegistry &registry, qint64 leads);
-    ApiConfig apiConfig(const Workspace &workspace) const;
+    // The API key the demo service made for this run.
+    QString serverKey() const;
 
 private:
     std::unique_ptr<sim::SimThread> m_sim;

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "SessionSyncStatus.h"
 #include "WorkspaceCache.h"
+#include "secrets/KeychainSecretStore.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -70,8 +71,8 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"),
         QApplication::translate("main", "Run the built-in demo service on loopback and show its \"Demo\" workspace."));
     const QCommandLineOption demoLeadsOption(
-        QStringLiteral("demo-leads"), QApplication::translate("main", "Leads in a new demo world (default 20000)."),
-        QStringLiteral("N"), QStringLiteral("20000"));
+        QStringLiteral("demo-leads"), QApplication::translate("main", "Leads in a new demo world (default 5000)."),
+        QStringLiteral("N"), QStringLiteral("5000"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
     parser.addOption(demoOption);
@@ -97,11 +98,11 @@ int main(int argc, char *argv[])
     }
 
     outpost::MainWindow window(registry);
-    if (demoWorkspace) {
+    const QString screenshotPath = parser.isSet(screenshotOption) ? parser.value(screenshotOption) : QString();
+    auto startSync = [&](const outpost::Workspace &workspace, const QString &key) {
         const outpost::Profile &profile = registry.profile();
-        const outpost::Workspace &workspace = *demoWorkspace;
         session = std::make_unique<outpost::SyncSession>(
-            demo.apiConfig(workspace),
+            outpost::ApiConfig::forWorkspace(workspace, key),
             outpost::RateBudget::forWorkspace(
                 workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000}),
             profile.cachePath(workspace.id),
@@ -110,20 +111,42 @@ int main(int argc, char *argv[])
         QObject::connect(session.get(), &outpost::SyncSession::leadsChanged, window.cache(),
                          &outpost::WorkspaceCache::notifyLeadsChanged);
         window.setSyncStatus(syncStatus.get());
-        syncStatus->syncNow();
-    }
-    window.show();
-    if (parser.isSet(screenshotOption)) {
-        if (session) {
+        if (!screenshotPath.isEmpty()) {
             // The demo's picture is worth taking once its first sync has filled the cache.
             QObject::connect(
                 session.get(), &outpost::SyncSession::finished, &window,
-                [&window, path = parser.value(screenshotOption)] { scheduleScreenshot(window, path); },
-                Qt::SingleShotConnection);
-        } else {
-            scheduleScreenshot(window, parser.value(screenshotOption));
+                [&window, screenshotPath] { scheduleScreenshot(window, screenshotPath); }, Qt::SingleShotConnection);
         }
+        syncStatus->syncNow();
+    };
+    auto giveUp = [&](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        if (!screenshotPath.isEmpty())
+            scheduleScreenshot(window, screenshotPath);
+    };
+    if (demoWorkspace) {
+        // The demo workspace is like any other: its key goes to the keychain, and
+        // sync reads it from there.
+        auto *keychain = new outpost::KeychainSecretStore(&app);
+        const QString entry = outpost::SecretStore::apiKeyName(demoWorkspace->id);
+        const outpost::Workspace workspace = *demoWorkspace;
+        keychain->write(entry, demo.serverKey(), &window, [&, keychain, entry, workspace](auto written) {
+            if (!written) {
+                giveUp(QApplication::translate("main", "The demo could not store its key in the keychain: %1")
+                           .arg(written.error().message));
+                return;
+            }
+            keychain->read(entry, &window, [&, workspace](auto key) {
+                if (!key)
+                    giveUp(key.error().message);
+                else
+                    startSync(workspace, *key);
+            });
+        });
+    } else if (!screenshotPath.isEmpty()) {
+        scheduleScreenshot(window, screenshotPath);
     }
+    window.show();
     const int code = QApplication::exec();
     window.setSyncStatus(nullptr);
     return code;
