@@ -2,6 +2,11 @@
 
 #include "api/ApiClient.h"
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace outpost {
 
 SyncSession::SyncSession(ApiConfig config, std::shared_ptr<RateBudget> budget, QString cachePath, QString lockPath,
@@ -29,6 +34,16 @@ SyncSession::SyncSession(ApiConfig config, std::shared_ptr<RateBudget> budget, Q
     connect(api, &ApiClient::unauthorized, this, [this](const ApiError &error) { emit unauthorized(error.message); });
     connect(api, &ApiClient::rateLimited, this, &SyncSession::rateLimited);
     m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &SyncSession::yieldToInteractiveThreads, Qt::QueuedConnection);
+}
+
+void SyncSession::yieldToInteractiveThreads()
+{
+#ifdef Q_OS_LINUX
+    // Linux ignores QThread priorities under the normal scheduler, but honours a
+    // per-thread nice value: when cores are scarce, the GUI thread goes first.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 5);
+#endif
 }
 
 SyncSession::~SyncSession()

@@ -45,6 +45,9 @@ signals:
     void detailRequested(qint64 id);
 
 private:
+    // Runs on the sync thread.
+    static void yieldToInteractiveThreads();
+
     QThread m_thread;
     QObject *m_worker;
     bool m_running = false;
