@@ -208,6 +208,16 @@ void SyncEngine::onPage(const ApiResult &result)
     if (m_state != State::Listing)
         return;
     if (!result) {
+        if (result.error().kind == ApiError::Kind::BadRequest && !m_run.cursor.isEmpty()) {
+            // A cursor the server no longer accepts (expired, or the server was
+            // reset): resuming from it would fail forever, so the next run starts over.
+            for (const QString &key : {kRun, kSince, kCursor, kRunNewest})
+                m_store->setValue(key, QString());
+            m_store->clearScan();
+            failWith(Outcome::Failed, tr("The server refused the saved page cursor (%1); the next sync starts over.")
+                                          .arg(result.error().message));
+            return;
+        }
         fail(result.error(), tr("Listing leads failed"));
         return;
     }

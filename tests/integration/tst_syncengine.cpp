@@ -289,6 +289,31 @@ private slots:
         compareWithServer(sim, QStringLiteral("resume"), false);
     }
 
+    void refusedCursorMakesTheNextRunStartOver()
+    {
+        SimFixture sim;
+        SimOptions options;
+        options.rateLimit = 0;
+        options.leads = 120;
+        QVERIFY(sim.start(options));
+        {
+            // A run interrupted at a cursor this server never gave.
+            auto db = Database::open(cachePath(QStringLiteral("badcursor")));
+            QVERIFY(db.ok());
+            SyncStore store(*db);
+            QVERIFY(store.setValue(QStringLiteral("sync.run"), QStringLiteral("full")).ok());
+            QVERIFY(store.setValue(QStringLiteral("sync.cursor"), QStringLiteral("not-a-cursor';--")).ok());
+        }
+        Client client = makeClient(sim, QStringLiteral("badcursor"));
+        SyncOptions sync;
+        sync.details = SyncOptions::Details::None;
+        const auto [outcome, message] = runSync(*client.engine, sync);
+        QCOMPARE(outcome, SyncEngine::Outcome::Failed);
+        QVERIFY2(message.contains(QStringLiteral("starts over")), qPrintable(message));
+        QCOMPARE(runSync(*client.engine, sync).first, SyncEngine::Outcome::Completed);
+        compareWithServer(sim, QStringLiteral("badcursor"), false);
+    }
+
     void rateBudgetIsNeverExceeded()
     {
         SimFixture sim;
