@@ -102,11 +102,8 @@ int main(int argc, char *argv[])
     auto startSync = [&](const outpost::Workspace &workspace, const QString &key) {
         const outpost::Profile &profile = registry.profile();
         session = std::make_unique<outpost::SyncSession>(
-            outpost::ApiConfig::forWorkspace(workspace, key),
-            outpost::RateBudget::forWorkspace(
-                workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000}),
-            profile.cachePath(workspace.id),
-            QDir(profile.workspaceDirectory(workspace.id)).filePath(QStringLiteral("sync.lock")));
+            outpost::ApiConfig::forWorkspace(workspace, key), outpost::RateBudget::forWorkspace(workspace),
+            profile.cachePath(workspace.id), profile.syncLockPath(workspace.id));
         syncStatus = std::make_unique<outpost::SessionSyncStatus>(session.get(), outpost::SyncOptions(), QDateTime());
         QObject::connect(session.get(), &outpost::SyncSession::leadsChanged, window.cache(),
                          &outpost::WorkspaceCache::notifyLeadsChanged);

@@ -34,29 +34,24 @@ AdminSession *AdminSession::open(CommandContext &context, int &code)
 
 void AdminSession::start(Ready ready)
 {
-    m_context.secrets().read(
-        SecretStore::apiKeyName(m_workspace.id), this,
-        [this, ready = std::move(ready)](Result<QString, SecretError> key) {
-            if (!key) {
-                const bool missing = key.error().kind == SecretError::Kind::NotFound;
-                m_context.fail(missing ? tr("No API key is stored for \"%1\"; set one with "
-                                            "`outpostctl workspace set-key`.")
-                                             .arg(m_workspace.name)
-                                       : key.error().message);
-                return finish(missing ? ExitAuthNeeded : ExitError);
-            }
-            m_key = key.value();
-            ApiConfig config = ApiConfig::forWorkspace(m_workspace, m_key);
-            // A person is waiting: no long retry ladder.
-            config.maxAttempts = 2;
-            config.transferTimeoutMs = 15000;
-            m_client = new ApiClient(
-                config,
-                RateBudget::forWorkspace(m_workspace.idText(), {m_workspace.service.rateLimit,
-                                                                qint64(m_workspace.service.rateWindowSeconds) * 1000}),
-                this);
-            ready(*this);
-        });
+    m_context.secrets().read(SecretStore::apiKeyName(m_workspace.id), this,
+                             [this, ready = std::move(ready)](Result<QString, SecretError> key) {
+                                 if (!key) {
+                                     const bool missing = key.error().kind == SecretError::Kind::NotFound;
+                                     m_context.fail(missing ? tr("No API key is stored for \"%1\"; set one with "
+                                                                 "`outpostctl workspace set-key`.")
+                                                                  .arg(m_workspace.name)
+                                                            : key.error().message);
+                                     return finish(missing ? ExitAuthNeeded : ExitError);
+                                 }
+                                 m_key = key.value();
+                                 ApiConfig config = ApiConfig::forWorkspace(m_workspace, m_key);
+                                 // A person is waiting: no long retry ladder.
+                                 config.maxAttempts = 2;
+                                 config.transferTimeoutMs = 15000;
+                                 m_client = new ApiClient(config, RateBudget::forWorkspace(m_workspace), this);
+                                 ready(*this);
+                             });
 }
 
 int AdminSession::exitCodeFor(const AdminError &error)

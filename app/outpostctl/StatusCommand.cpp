@@ -1,6 +1,7 @@
 #include "StatusCommand.h"
 
 #include "CommandContext.h"
+#include "sync/SyncEngine.h"
 #include "sync/SyncStore.h"
 
 #include <QCommandLineParser>
@@ -14,22 +15,6 @@ namespace outpost::ctl {
 namespace {
 
 const char *const kSnapshotNames[] = {"overview", "funnel", "sla", "campaigns"};
-
-// Who holds the workspace's sync lock, or an empty string.
-QString lockHolder(const QString &lockPath)
-{
-    QLockFile lock(lockPath);
-    lock.setStaleLockTime(0);
-    if (lock.tryLock(0)) {
-        lock.unlock();
-        return {};
-    }
-    qint64 pid = 0;
-    QString host, app;
-    if (!lock.getLockInfo(&pid, &host, &app))
-        return {};
-    return QStringLiteral("%1 (pid %2 on %3)").arg(app).arg(pid).arg(host);
-}
 
 } // namespace
 
@@ -90,8 +75,7 @@ int StatusCommand::run(CommandContext &context, const QStringList &arguments)
         snapshots.insert(snapshotName, entry);
     }
     status.insert(QStringLiteral("snapshots"), snapshots);
-    const QString holder = lockHolder(
-        QDir(context.registry().profile().workspaceDirectory(workspace->id)).filePath(QStringLiteral("sync.lock")));
+    const QString holder = SyncEngine::lockHolder(context.registry().profile().syncLockPath(workspace->id));
     status.insert(QStringLiteral("syncing_process"), holder.isEmpty() ? QJsonValue() : QJsonValue(holder));
 
     if (parser.isSet(json)) {

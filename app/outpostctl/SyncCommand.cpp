@@ -51,10 +51,9 @@ public:
         , m_context(context)
     {
         const Profile &profile = context.registry().profile();
-        ApiClient *api = new ApiClient(ApiConfig::forWorkspace(workspace, key), budgetFor(workspace), this);
-        m_engine = new SyncEngine(profile.cachePath(workspace.id),
-                                  QDir(profile.workspaceDirectory(workspace.id)).filePath(QStringLiteral("sync.lock")),
-                                  api, this);
+        ApiClient *api =
+            new ApiClient(ApiConfig::forWorkspace(workspace, key), RateBudget::forWorkspace(workspace), this);
+        m_engine = new SyncEngine(profile.cachePath(workspace.id), profile.syncLockPath(workspace.id), api, this);
         connect(m_engine, &SyncEngine::progress, this,
                 [this](qint64 done, qint64 total) { showProgress(done, total); });
         connect(m_engine, &SyncEngine::stateChanged, this, [this](SyncEngine::State state) { m_state = state; });
@@ -77,12 +76,6 @@ public:
     }
 
 private:
-    static std::shared_ptr<RateBudget> budgetFor(const Workspace &workspace)
-    {
-        return RateBudget::forWorkspace(
-            workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000});
-    }
-
     void showProgress(qint64 done, qint64 total)
     {
         if (!m_context.stdoutIsTerminal())

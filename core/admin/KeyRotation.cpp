@@ -88,9 +88,7 @@ ApiClient *KeyRotation::clientFor(const QString &key)
     config.backoffBaseMs = m_options.backoffBaseMs;
     config.backoffCapMs = m_options.backoffBaseMs * 4;
     config.transferTimeoutMs = m_options.transferTimeoutMs;
-    auto budget = RateBudget::forWorkspace(
-        m_workspace.idText(), {m_workspace.service.rateLimit, qint64(m_workspace.service.rateWindowSeconds) * 1000});
-    return new ApiClient(config, budget, this);
+    return new ApiClient(config, RateBudget::forWorkspace(m_workspace), this);
 }
 
 void KeyRotation::readCurrentKey()

@@ -47,9 +47,7 @@ void ApiKeyVerifier::verify(const Workspace &workspace, const QString &key, QObj
     // A person is waiting: no long retry ladder.
     config.maxAttempts = 2;
     config.transferTimeoutMs = 15000;
-    auto budget = RateBudget::forWorkspace(
-        workspace.idText(), {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000});
-    auto *client = new ApiClient(config, budget, context);
+    auto *client = new ApiClient(config, RateBudget::forWorkspace(workspace), context);
     client->send(ApiRequest::get(QStringLiteral("/overview"), {}, RequestPriority::User), context,
                  [client, workspace, done = std::move(done)](const ApiResult &result) {
                      client->deleteLater();

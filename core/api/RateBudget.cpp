@@ -1,5 +1,7 @@
 #include "api/RateBudget.h"
 
+#include "workspace/Workspace.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -13,6 +15,12 @@ namespace {
 constexpr qint64 kSkewMarginMs = 250;
 
 } // namespace
+
+std::shared_ptr<RateBudget> RateBudget::forWorkspace(const Workspace &workspace)
+{
+    return forWorkspace(workspace.idText(),
+                        {workspace.service.rateLimit, qint64(workspace.service.rateWindowSeconds) * 1000});
+}
 
 RateBudget::RateBudget(Limit limit, const Clock &clock)
     : m_clock(clock)

@@ -12,6 +12,8 @@
 
 namespace outpost {
 
+struct Workspace;
+
 // How many requests a workspace may make: one budget per workspace, shared by
 // every request of the process (sync thread, GUI clicks, outpostctl). It counts
 // in a sliding window (so no window of the server's, fixed or sliding, sees
@@ -32,6 +34,8 @@ public:
     // The budget of a workspace in this process: the same object for the same id.
     static std::shared_ptr<RateBudget> forWorkspace(const QString &workspaceId, Limit limit,
                                                     const Clock &clock = Clock::system());
+    // The same, with the limit the workspace's service profile documents.
+    static std::shared_ptr<RateBudget> forWorkspace(const Workspace &workspace);
 
     // Milliseconds until a request of this priority may go (0: now). Lower
     // priorities leave a reserve free for the ones above them, so a click is

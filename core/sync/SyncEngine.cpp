@@ -83,6 +83,32 @@ Result<void> SyncEngine::openStore()
     return {};
 }
 
+namespace {
+
+QString describeHolder(QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host, app;
+    lock.getLockInfo(&pid, &host, &app);
+    return SyncEngine::tr("%1 (process %2 on %3)")
+        .arg(app.isEmpty() ? SyncEngine::tr("another program") : app)
+        .arg(pid)
+        .arg(host);
+}
+
+} // namespace
+
+QString SyncEngine::lockHolder(const QString &lockPath)
+{
+    QLockFile lock(lockPath);
+    lock.setStaleLockTime(0);
+    if (lock.tryLock(0)) {
+        lock.unlock();
+        return {};
+    }
+    return describeHolder(lock);
+}
+
 bool SyncEngine::acquireLock(QString *holder)
 {
     QDir().mkpath(QFileInfo(m_lockPath).absolutePath());
@@ -91,10 +117,7 @@ bool SyncEngine::acquireLock(QString *holder)
     m_lock->setStaleLockTime(0);
     if (m_lock->tryLock(0))
         return true;
-    qint64 pid = 0;
-    QString host, app;
-    m_lock->getLockInfo(&pid, &host, &app);
-    *holder = tr("%1 (process %2 on %3)").arg(app.isEmpty() ? tr("another program") : app).arg(pid).arg(host);
+    *holder = describeHolder(*m_lock);
     m_lock.reset();
     return false;
 }

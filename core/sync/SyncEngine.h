@@ -59,6 +59,8 @@ public:
     };
 
     bool isRunning() const { return m_state != State::Idle; }
+    // Who holds a sync lock, in words; empty when nobody does.
+    static QString lockHolder(const QString &lockPath);
     Stats stats() const { return m_stats; }
     State state() const { return m_state; }
 

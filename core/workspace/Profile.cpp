@@ -38,4 +38,9 @@ QString Profile::cachePath(const QUuid &workspace) const
     return workspaceDirectory(workspace) + QStringLiteral("/cache.sqlite");
 }
 
+QString Profile::syncLockPath(const QUuid &workspace) const
+{
+    return QDir(workspaceDirectory(workspace)).filePath(QStringLiteral("sync.lock"));
+}
+
 } // namespace outpost

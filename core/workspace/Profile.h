@@ -24,6 +24,8 @@ public:
     QString settingsPath() const;
     QString workspaceDirectory(const QUuid &workspace) const;
     QString cachePath(const QUuid &workspace) const;
+    // Held by the one process that syncs this workspace.
+    QString syncLockPath(const QUuid &workspace) const;
 
 private:
     QString m_directory;

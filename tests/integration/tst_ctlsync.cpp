@@ -184,7 +184,7 @@ private slots:
         QCOMPARE(addWorkspace(profile, sim).code, 0);
         const Workspace workspace = WorkspaceRegistry(Profile(profile)).workspaces().first();
         QDir().mkpath(Profile(profile).workspaceDirectory(workspace.id));
-        QLockFile lock(QDir(Profile(profile).workspaceDirectory(workspace.id)).filePath(QStringLiteral("sync.lock")));
+        QLockFile lock(Profile(profile).syncLockPath(workspace.id));
         QVERIFY(lock.tryLock(0));
         Run run = ctl(profile, {QStringLiteral("sync")});
         QCOMPARE(run.code, 4);
