@@ -1,6 +1,9 @@
 #include "CtlApp.h"
 
+#include "CampaignCommand.h"
+#include "CampaignsCommand.h"
 #include "CommandContext.h"
+#include "DashboardCommand.h"
 #include "ImportJsonCommand.h"
 #include "KeysCommand.h"
 #include "LeadsCommand.h"
@@ -74,6 +77,9 @@ GlobalOptions parseGlobal(const QStringList &args)
 
 CtlApp::CtlApp()
 {
+    m_commands.push_back(std::make_unique<CampaignCommand>());
+    m_commands.push_back(std::make_unique<CampaignsCommand>());
+    m_commands.push_back(std::make_unique<DashboardCommand>());
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
     m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
