@@ -29,6 +29,7 @@ public:
     QString path() const { return m_path; }
     // Valid only while isOpen().
     LeadStore &store() { return *m_store; }
+    Database &database() { return *m_db; }
 
 public slots:
     // Sync calls this (queued, from its thread) after it applied a page.

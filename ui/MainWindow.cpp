@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CacheOnlySyncStatus.h"
+#include "CampaignsPage.h"
 #include "DashboardPage.h"
 #include "LeadDetailPane.h"
 #include "LeadListPage.h"
@@ -119,8 +120,9 @@ QWidget *MainWindow::buildWorkspaceArea()
     m_pages->addWidget(m_leadList);
     m_pages->addWidget(m_board);
     m_pages->addWidget(m_dashboard);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Campaigns"), tr("Compose a message for a filtered audience and preview who receives it."), m_pages));
+    // Campaigns (builder and list): its own page, see CampaignsPage.
+    m_campaigns = new CampaignsPage(m_cache, m_pages);
+    m_pages->addWidget(m_campaigns);
     m_pages->addWidget(new PlaceholderPage(
         tr("Settings"), tr("Workspaces, API keys, webhooks and the plan of this workspace."), m_pages));
     layout->addWidget(m_pages, 1);

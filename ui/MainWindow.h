@@ -8,6 +8,7 @@ class QStackedWidget;
 namespace outpost {
 
 class CacheOnlySyncStatus;
+class CampaignsPage;
 class DashboardPage;
 class LeadListPage;
 class PipelineBoard;
@@ -36,6 +37,7 @@ public:
     void setSyncStatus(SyncStatusSource *source);
     WorkspaceCache *cache() const { return m_cache; }
     LeadListPage *leadList() const { return m_leadList; }
+    CampaignsPage *campaigns() const { return m_campaigns; }
     PipelineBoard *pipelineBoard() const { return m_board; }
     Sidebar *sidebar() const { return m_sidebar; }
     int currentPage() const;
@@ -73,6 +75,7 @@ private:
     LeadListPage *m_leadList = nullptr;
     PipelineBoard *m_board = nullptr;
     DashboardPage *m_dashboard = nullptr;
+    CampaignsPage *m_campaigns = nullptr;
     SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
 };

@@ -1,7 +1,9 @@
+#include "CampaignsPage.h"
 #include "DemoWorkspace.h"
 #include "MainWindow.h"
 #include "SessionSyncStatus.h"
 #include "WorkspaceCache.h"
+#include "api/ApiClient.h"
 #include "secrets/KeychainSecretStore.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
@@ -87,6 +89,8 @@ int main(int argc, char *argv[])
     outpost::DemoWorkspace demo;
     std::unique_ptr<outpost::SyncSession> session;
     std::unique_ptr<outpost::SessionSyncStatus> syncStatus;
+    // Campaign previews and sends ask the service from the GUI thread, asynchronously.
+    std::unique_ptr<outpost::ApiClient> campaignClient;
     std::optional<outpost::Workspace> demoWorkspace;
     if (parser.isSet(demoOption)) {
         auto started = demo.start(registry, parser.value(demoLeadsOption).toLongLong());
@@ -108,6 +112,9 @@ int main(int argc, char *argv[])
         QObject::connect(session.get(), &outpost::SyncSession::leadsChanged, window.cache(),
                          &outpost::WorkspaceCache::notifyLeadsChanged);
         window.setSyncStatus(syncStatus.get());
+        campaignClient = std::make_unique<outpost::ApiClient>(outpost::ApiConfig::forWorkspace(workspace, key),
+                                                              outpost::RateBudget::forWorkspace(workspace));
+        window.campaigns()->setApiClient(campaignClient.get());
         if (!screenshotPath.isEmpty()) {
             // The demo's picture is worth taking once its first sync has filled the cache.
             QObject::connect(

@@ -3,6 +3,7 @@
 #include "analytics/LocalAnalytics.h"
 #include "domain/JsonReader.h"
 #include "storage/Database.h"
+#include "sync/SyncStore.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -83,6 +84,35 @@ Result<DashboardFigures> DashboardFigures::computeLocal(Database &db, int days, 
     f.funnel = {*funnel, Source::Local, asOf, {}};
     f.sla = {*sla, Source::Local, asOf, {}};
     return f;
+}
+
+Result<DashboardFigures> DashboardFigures::fromCache(Database &db, int days)
+{
+    auto figures = computeLocal(db, days, cacheAsOf(db));
+    if (!figures)
+        return figures;
+    SyncStore store(db);
+    for (const auto &[name, part] :
+         {std::pair{"overview", &DashboardFigures::overview}, std::pair{"funnel", &DashboardFigures::funnel},
+          std::pair{"sla", &DashboardFigures::sla}}) {
+        Part &p = (*figures).*part;
+        const QString snapshotName = QLatin1StringView(name);
+        auto unavailable = store.value(QStringLiteral("feature.") + snapshotName);
+        if (unavailable && !unavailable->isEmpty()) {
+            p.note = unavailable.value();
+            continue;
+        }
+        auto snapshot = store.snapshot(snapshotName);
+        if (!snapshot || !snapshot->has_value())
+            continue;
+        QJsonObject body = (*snapshot)->body;
+        body.remove(QStringLiteral("ok"));
+        // Sync stores the SLA of its own period (30 days unless the answer says).
+        if (part == &DashboardFigures::sla && body.value(QStringLiteral("days")).toInt(30) != days)
+            continue;
+        p = {body, Source::Server, (*snapshot)->fetchedAt, {}};
+    }
+    return figures;
 }
 
 QJsonObject DashboardFigures::toJson() const

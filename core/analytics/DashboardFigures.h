@@ -37,6 +37,10 @@ struct DashboardFigures
 
     // All three parts from the cache; `cacheAsOf` labels them.
     static Result<DashboardFigures> computeLocal(Database &db, int days, const QDateTime &cacheAsOf);
+    // What the desktop shows without asking the network: the service's figures
+    // as the last sync stored them (snapshots) where they exist and fit the
+    // period, the cache's own figures for the rest.
+    static Result<DashboardFigures> fromCache(Database &db, int days);
     // When the cache was last synced (invalid: never).
     static QDateTime cacheAsOf(Database &db);
 

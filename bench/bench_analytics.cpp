@@ -1,0 +1,330 @@
+// Analytics benchmark: fills a cache with N generated leads and measures the
+// campaign builder's local audience preview (exact count + the first 50 by id)
+// for a table of filter combinations, and the dashboard's local SLA over 90
+// days, each beside the same SQL run by the sqlite3 shell on the same file.
+// Prints JSON lines.
+#include "LeadGenerator.h"
+#include "analytics/LocalAnalytics.h"
+#include "campaigns/AudienceQuery.h"
+#include "storage/Database.h"
+#include "storage/LeadSql.h"
+#include "storage/LeadStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace outpost;
+
+namespace {
+
+void printLine(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto index = static_cast<qsizetype>(std::ceil(p * static_cast<double>(v.size()))) - 1;
+    return v.at(std::clamp<qsizetype>(index, 0, v.size() - 1));
+}
+
+double round3(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
+
+QString sqlLiteral(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QString) {
+        QString s = v.toString();
+        s.replace(QLatin1Char('\''), QStringLiteral("''"));
+        return QLatin1Char('\'') + s + QLatin1Char('\'');
+    }
+    return v.toString();
+}
+
+QString inlined(const LeadSql::Statement &st)
+{
+    QString sql;
+    qsizetype value = 0;
+    for (const QChar c : st.sql) {
+        if (c == QLatin1Char('?') && value < st.values.size())
+            sql += sqlLiteral(st.values.at(value++));
+        else
+            sql += c;
+    }
+    return sql;
+}
+
+// The shell's CPU time (user + sys) per group of `perRun` statements: its wall
+// clock prints whole milliseconds only.
+QList<double> sqlite3Floor(const QString &file, const QStringList &statements, int perRun, QString *error)
+{
+    QString script = QStringLiteral(".timer on\n");
+    for (const QString &s : statements)
+        script += s + QStringLiteral(";\n");
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), QStringLiteral("-readonly"), file});
+    if (!p.waitForStarted()) {
+        *error = QStringLiteral("sqlite3 not found");
+        return {};
+    }
+    p.write(script.toUtf8());
+    p.closeWriteChannel();
+    p.waitForFinished(-1);
+    static const QRegularExpression timer(QStringLiteral("Run Time: real ([0-9.]+) user ([0-9.]+) sys ([0-9.]+)"));
+    QList<double> ms;
+    double acc = 0;
+    int n = 0;
+    auto it = timer.globalMatch(QString::fromUtf8(p.readAllStandardOutput()));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        acc += (m.captured(2).toDouble() + m.captured(3).toDouble()) * 1000.0;
+        if (++n % perRun == 0) {
+            ms << acc;
+            acc = 0;
+        }
+    }
+    if (n != statements.size())
+        *error = QStringLiteral("sqlite3 answered %1 of %2 statements: %3")
+                     .arg(n)
+                     .arg(statements.size())
+                     .arg(QString::fromUtf8(p.readAllStandardError()).left(300));
+    return ms;
+}
+
+LeadFilter filterOf(const QStringList &assignments)
+{
+    LeadFilter f;
+    for (const QString &a : assignments) {
+        if (!f.set(a))
+            qFatal("bad filter %s", qPrintable(a));
+    }
+    return f;
+}
+
+// The SLA's statements as LocalAnalytics runs them, values inlined, for the shell.
+QStringList slaFloorStatements(qint64 sinceMs)
+{
+    const QString since = QString::number(sinceMs);
+    const QString join = QStringLiteral("FROM leads l LEFT JOIN lead_activity a ON a.lead_id = l.id ");
+    return {
+        QStringLiteral("SELECT count(*), avg(a.first_out_at - a.first_in_at) / 1000.0, "
+                       "coalesce(sum((a.first_out_at - a.first_in_at) <= 300000), 0) ") +
+            join +
+            QStringLiteral("WHERE l.created_at >= %1 AND a.first_in_at IS NOT NULL AND a.first_out_at IS NOT NULL")
+                .arg(since),
+        QStringLiteral("SELECT count(*), avg(l.updated_at - l.created_at) / 1000.0, "
+                       "coalesce(sum((l.updated_at - l.created_at) <= 86400000), 0) ") +
+            join + QStringLiteral("WHERE l.created_at >= %1 AND l.status IN ('closed', 'lost')").arg(since),
+        QStringLiteral("SELECT count(*), coalesce(sum(a.last_in_at > coalesce(a.last_out_at, 0)), 0), "
+                       "coalesce(sum(l.escalated), 0) ") +
+            join + QStringLiteral("WHERE NOT l.status IN ('closed', 'lost')"),
+        QStringLiteral("SELECT l.assigned_agent, count(*), coalesce(sum(l.status IN ('closed', 'lost')), 0) FROM leads "
+                       "l WHERE l.created_at >= %1 AND l.assigned_agent IS NOT NULL GROUP BY l.assigned_agent "
+                       "ORDER BY l.assigned_agent")
+            .arg(since),
+    };
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption leadsOption(QStringLiteral("leads"), QStringLiteral("Leads to generate."),
+                                         QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs of each measurement."),
+                                        QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption fileOption(QStringLiteral("file"), QStringLiteral("Cache file (default: temporary)."),
+                                        QStringLiteral("PATH"));
+    parser.addOptions({leadsOption, runsOption, fileOption});
+    parser.process(app);
+
+    const qint64 count = parser.value(leadsOption).toLongLong();
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+    QTemporaryDir tmp;
+    const QString path =
+        parser.isSet(fileOption) ? parser.value(fileOption) : tmp.filePath(QStringLiteral("cache.sqlite"));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+
+    auto db = Database::open(path);
+    if (!db) {
+        std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
+        return 1;
+    }
+    LeadStore store(db.value());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const sim::LeadGenerator gen(7, count, now);
+    constexpr int kPage = 2000;
+    for (qint64 first = 1; first <= count; first += kPage) {
+        QList<Lead> page;
+        page.reserve(kPage);
+        for (qint64 id = first; id < first + kPage && id <= count; ++id)
+            page << gen.lead(id);
+        if (auto r = store.upsert(page); !r) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
+            return 1;
+        }
+    }
+    // Response facts for nine leads in ten (the rest never had their details
+    // fetched), derived from each lead's own times: what the message triggers
+    // would keep, without generating millions of messages first.
+    auto facts = db->execute(
+        QStringLiteral(
+            "INSERT INTO lead_activity (lead_id, first_in_at, first_out_at, last_in_at, last_out_at, "
+            "human_replies) SELECT id, created_at, created_at + (id * 7919) % 900000, "
+            "coalesce(last_message_at, created_at), coalesce(last_message_at, created_at) - (id % 3) * 1000, "
+            "(id % 5 = 0) FROM leads WHERE id % 10 != 0"),
+        "fill the response facts");
+    if (!facts) {
+        std::fprintf(stderr, "%s\n", qPrintable(facts.error().message));
+        return 1;
+    }
+    db->execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), "checkpoint");
+    db->execute(QStringLiteral("PRAGMA optimize"), "optimize");
+
+    const QString agent = gen.agents().value(0);
+    const QString day30 = now.addDays(-30).toString(Qt::ISODate);
+    const QString day7 = now.addDays(-7).toString(Qt::ISODate);
+    const QString day60 = now.addDays(-60).toString(Qt::ISODate);
+    const QList<QStringList> filters = {
+        {},
+        {QStringLiteral("status=qualified")},
+        {QStringLiteral("status=qualified"), QStringLiteral("channel=whatsapp")},
+        {QStringLiteral("channel=sms")},
+        {QStringLiteral("tag=vip")},
+        {QStringLiteral("tag=vip"), QStringLiteral("status=booked")},
+        {QStringLiteral("assigned_agent=") + agent, QStringLiteral("status=new")},
+        {QStringLiteral("source=web_form"), QStringLiteral("created_after=") + day30},
+        {QStringLiteral("created_after=") + day7},
+        {QStringLiteral("status=contacted"), QStringLiteral("last_message_before=") + day60},
+        {QStringLiteral("channel=email"), QStringLiteral("source=referral"), QStringLiteral("tag=b2b"),
+         QStringLiteral("created_after=") + day30},
+        {QStringLiteral("tag=x' OR 1=1 --%_")},
+    };
+
+    AudienceQuery audience(store);
+    QList<double> all;
+    QList<double> allFloor;
+    QList<double> allCapped;
+    QJsonArray perFilter;
+    QString error;
+    for (const QStringList &assignments : filters) {
+        const LeadFilter f = filterOf(assignments);
+        LeadQuery sample;
+        sample.filter = f;
+        sample.sort = {LeadSort::Key::Newest, Qt::AscendingOrder};
+        sample.limit = 50;
+        QStringList statements;
+        for (int i = 0; i < runs + 1; ++i)
+            statements << inlined(LeadSql::select(sample)) << inlined(LeadSql::count(f, -1));
+        QList<double> floor = sqlite3Floor(path, statements, 2, &error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        floor.removeFirst(); // the warm-up run
+        QList<double> ours, capped;
+        qint64 n = 0;
+        for (int i = 0; i < runs + 1; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto r = audience.preview(f, 50);
+            const double ms = double(t.nsecsElapsed()) / 1e6;
+            t.start();
+            auto c = audience.preview(f, 50, 500);
+            const double cappedMs = double(t.nsecsElapsed()) / 1e6;
+            if (!r || !c) {
+                std::fprintf(stderr, "preview failed\n");
+                return 1;
+            }
+            n = r->count;
+            if (i > 0) {
+                ours << ms;
+                capped << cappedMs;
+            }
+        }
+        all += ours;
+        allFloor += floor;
+        allCapped += capped;
+        perFilter.append(QJsonObject{{QStringLiteral("filters"), assignments.join(QStringLiteral(" & "))},
+                                     {QStringLiteral("count"), n},
+                                     {QStringLiteral("p50_ms"), round3(percentile(ours, 0.5))},
+                                     {QStringLiteral("max_ms"), round3(percentile(ours, 1.0))},
+                                     {QStringLiteral("floor_sqlite3_p50_ms"), round3(percentile(floor, 0.5))},
+                                     {QStringLiteral("capped_at_500_p50_ms"), round3(percentile(capped, 0.5))}});
+    }
+    printLine({{QStringLiteral("bench"), QStringLiteral("audience_preview")},
+               {QStringLiteral("leads"), count},
+               {QStringLiteral("what"), QStringLiteral("exact count + first 50 by id, %1 filter combinations x %2 runs")
+                                            .arg(filters.size())
+                                            .arg(runs)},
+               {QStringLiteral("p50_ms"), round3(percentile(all, 0.5))},
+               {QStringLiteral("p99_ms"), round3(percentile(all, 0.99))},
+               {QStringLiteral("goal_p99_ms"), 50},
+               {QStringLiteral("floor_sqlite3_p50_ms"), round3(percentile(allFloor, 0.5))},
+               {QStringLiteral("floor_sqlite3_p99_ms"), round3(percentile(allFloor, 0.99))},
+               {QStringLiteral("capped_at_500_p99_ms"), round3(percentile(allCapped, 0.99))},
+               {QStringLiteral("filters"), perFilter}});
+
+    // The dashboard's SLA over 90 days, and the overview beside it.
+    LocalAnalytics analytics(*db);
+    const qint64 since = now.addDays(-90).toMSecsSinceEpoch();
+    QStringList slaStatements;
+    for (int i = 0; i < runs + 1; ++i)
+        slaStatements += slaFloorStatements(since);
+    QList<double> slaFloor = sqlite3Floor(path, slaStatements, 4, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    slaFloor.removeFirst();
+    QList<double> slaOurs, overviewOurs;
+    for (int i = 0; i < runs + 1; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto sla = analytics.sla(90, now);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        t.start();
+        auto overview = analytics.overview();
+        const double overviewMs = double(t.nsecsElapsed()) / 1e6;
+        if (!sla || !overview) {
+            std::fprintf(stderr, "analytics failed\n");
+            return 1;
+        }
+        if (i > 0) {
+            slaOurs << ms;
+            overviewOurs << overviewMs;
+        }
+    }
+    printLine({{QStringLiteral("bench"), QStringLiteral("local_sla_90d")},
+               {QStringLiteral("leads"), count},
+               {QStringLiteral("runs"), runs},
+               {QStringLiteral("p50_ms"), round3(percentile(slaOurs, 0.5))},
+               {QStringLiteral("max_ms"), round3(percentile(slaOurs, 1.0))},
+               {QStringLiteral("goal_ms"), 200},
+               {QStringLiteral("floor_sqlite3_p50_ms"), round3(percentile(slaFloor, 0.5))},
+               {QStringLiteral("floor_sqlite3_max_ms"), round3(percentile(slaFloor, 1.0))},
+               {QStringLiteral("overview_p50_ms"), round3(percentile(overviewOurs, 0.5))}});
+    return 0;
+}
