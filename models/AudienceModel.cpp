@@ -15,7 +15,7 @@ void AudienceModel::setAudience(const Audience &audience)
 
 void AudienceModel::setMessage(const QString &text)
 {
-    m_message = MessageTemplate(text);
+    m_message = CampaignMessage(text);
     if (!m_audience.sample.isEmpty())
         emit dataChanged(index(0, Message), index(rowCount() - 1, Message));
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "campaigns/AudienceQuery.h"
-#include "campaigns/MessageTemplate.h"
+#include "campaigns/CampaignMessage.h"
 
 #include <QAbstractTableModel>
 
@@ -27,7 +27,7 @@ public:
     void setAudience(const Audience &audience);
     void setMessage(const QString &text);
     const Audience &audience() const { return m_audience; }
-    const MessageTemplate &message() const { return m_message; }
+    const CampaignMessage &message() const { return m_message; }
     // Sample leads the message has a placeholder without a value for.
     int leadsMissingValues() const;
 
@@ -38,7 +38,7 @@ public:
 
 private:
     Audience m_audience;
-    MessageTemplate m_message{QString()};
+    CampaignMessage m_message{QString()};
 };
 
 } // namespace outpost

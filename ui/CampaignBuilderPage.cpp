@@ -163,7 +163,7 @@ QWidget *CampaignBuilderPage::buildMessage()
     m_message = new QPlainTextEdit(box);
     m_message->setObjectName(QStringLiteral("campaignMessage"));
     m_message->setPlaceholderText(tr("Hi {first_name}! …"));
-    for (const QString &placeholder : MessageTemplate::knownPlaceholders()) {
+    for (const QString &placeholder : CampaignMessage::knownPlaceholders()) {
         auto *b = new QPushButton(placeholder, box);
         b->setToolTip(tr("Insert %1 at the cursor").arg(placeholder));
         connect(b, &QPushButton::clicked, this, [this, placeholder] {
@@ -376,7 +376,7 @@ void CampaignBuilderPage::onMessageChanged()
     if (!unknown.isEmpty())
         warnings << tr("Unknown placeholders are sent as written: %1. Known ones: %2.")
                         .arg(unknown.join(QStringLiteral(", ")),
-                             MessageTemplate::knownPlaceholders().join(QStringLiteral(", ")));
+                             CampaignMessage::knownPlaceholders().join(QStringLiteral(", ")));
     if (const int missing = m_model->leadsMissingValues(); missing > 0)
         warnings << tr("%n lead(s) of the sample have no value for a placeholder: it is sent empty.", nullptr, missing);
     m_placeholderWarning->setText(warnings.join(QLatin1Char('\n')));

@@ -6,10 +6,10 @@
 #include "analytics/DashboardFigures.h"
 #include "campaigns/AudienceQuery.h"
 #include "campaigns/CampaignApi.h"
+#include "campaigns/CampaignMessage.h"
 #include "campaigns/CampaignRules.h"
 #include "campaigns/CampaignSender.h"
 #include "campaigns/CampaignStore.h"
-#include "campaigns/MessageTemplate.h"
 #include "storage/LeadStore.h"
 
 #include <QCommandLineParser>
@@ -225,7 +225,7 @@ int CampaignCommand::create(CommandContext &context, const QStringList &argument
     const QString name = parser.positionalArguments().first();
     if (name.size() > 200)
         return context.usageError(tr("the name is longer than 200 characters"));
-    const MessageTemplate message(parser.value(messageOpt));
+    const CampaignMessage message(parser.value(messageOpt));
     if (message.isBlank())
         return context.usageError(tr("--message: the message is empty"));
     if (message.text().size() > 4096)
@@ -303,7 +303,7 @@ int CampaignCommand::send(CommandContext &context, const QStringList &arguments)
         auto audience = AudienceQuery(leads).preview(*filter, 0);
         if (!audience)
             return context.fail(audience.error().message);
-        const QString refusal = CampaignRules::refusal(audience->count, MessageTemplate(campaign.message));
+        const QString refusal = CampaignRules::refusal(audience->count, CampaignMessage(campaign.message));
         if (!refusal.isEmpty())
             return context.fail(refusal);
     }

@@ -1,10 +1,10 @@
 #include "campaigns/CampaignRules.h"
 
-#include "campaigns/MessageTemplate.h"
+#include "campaigns/CampaignMessage.h"
 
 namespace outpost {
 
-QString CampaignRules::refusal(qint64 audience, const MessageTemplate &message)
+QString CampaignRules::refusal(qint64 audience, const CampaignMessage &message)
 {
     if (message.isBlank())
         return tr("The message is empty: write what the leads should receive.");

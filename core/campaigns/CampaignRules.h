@@ -5,7 +5,7 @@
 
 namespace outpost {
 
-class MessageTemplate;
+class CampaignMessage;
 
 // What must hold before a campaign is sent: someone to send to, no more than
 // the contract's 500 messages, and something to say.
@@ -17,7 +17,7 @@ public:
     static constexpr qint64 maxAudience = 500;
 
     // Why it cannot be sent, or an empty string when it can.
-    static QString refusal(qint64 audience, const MessageTemplate &message);
+    static QString refusal(qint64 audience, const CampaignMessage &message);
     static bool overCap(qint64 audience) { return audience > maxAudience; }
 };
 

@@ -1,5 +1,5 @@
+#include "campaigns/CampaignMessage.h"
 #include "campaigns/CampaignRules.h"
-#include "campaigns/MessageTemplate.h"
 
 #include <QTest>
 
@@ -31,7 +31,7 @@ private slots:
         QFETCH(qint64, audience);
         QFETCH(QString, message);
         QFETCH(QString, expected);
-        const QString why = CampaignRules::refusal(audience, MessageTemplate(message));
+        const QString why = CampaignRules::refusal(audience, CampaignMessage(message));
         if (expected.isEmpty())
             QVERIFY2(why.isEmpty(), qPrintable(why));
         else

@@ -11,10 +11,10 @@ struct Lead;
 // {phone}, {agent}. Renders exactly as the service does (one pass, so a value
 // containing "{name}" is never expanded again; unknown placeholders stay as
 // written), and says what the author may not have meant.
-class MessageTemplate
+class CampaignMessage
 {
 public:
-    explicit MessageTemplate(QString text);
+    explicit CampaignMessage(QString text);
 
     static const QStringList &knownPlaceholders(); // "{name}", ...
 

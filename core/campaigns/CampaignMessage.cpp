@@ -1,21 +1,21 @@
-#include "campaigns/MessageTemplate.h"
+#include "campaigns/CampaignMessage.h"
 
 #include "domain/Lead.h"
 
 namespace outpost {
 
-MessageTemplate::MessageTemplate(QString text)
+CampaignMessage::CampaignMessage(QString text)
     : m_text(std::move(text))
 {}
 
-const QStringList &MessageTemplate::knownPlaceholders()
+const QStringList &CampaignMessage::knownPlaceholders()
 {
     static const QStringList list = {QStringLiteral("{name}"), QStringLiteral("{first_name}"),
                                      QStringLiteral("{phone}"), QStringLiteral("{agent}")};
     return list;
 }
 
-QList<MessageTemplate::Token> MessageTemplate::tokens() const
+QList<CampaignMessage::Token> CampaignMessage::tokens() const
 {
     // The service's scan: from each "{" to the next "}", whatever lies between.
     QList<Token> list;
@@ -32,7 +32,7 @@ QList<MessageTemplate::Token> MessageTemplate::tokens() const
     return list;
 }
 
-QString MessageTemplate::valueOf(const QString &key, const Lead &lead, bool *known)
+QString CampaignMessage::valueOf(const QString &key, const Lead &lead, bool *known)
 {
     *known = true;
     if (key == QLatin1StringView("name"))
@@ -47,7 +47,7 @@ QString MessageTemplate::valueOf(const QString &key, const Lead &lead, bool *kno
     return {};
 }
 
-QString MessageTemplate::render(const Lead &lead) const
+QString CampaignMessage::render(const Lead &lead) const
 {
     QString out;
     out.reserve(m_text.size());
@@ -63,7 +63,7 @@ QString MessageTemplate::render(const Lead &lead) const
     return out;
 }
 
-QStringList MessageTemplate::unknownPlaceholders() const
+QStringList CampaignMessage::unknownPlaceholders() const
 {
     QStringList unknown;
     const Lead none;
@@ -77,7 +77,7 @@ QStringList MessageTemplate::unknownPlaceholders() const
     return unknown;
 }
 
-QStringList MessageTemplate::missingFor(const Lead &lead) const
+QStringList CampaignMessage::missingFor(const Lead &lead) const
 {
     QStringList missing;
     for (const Token &t : tokens()) {
