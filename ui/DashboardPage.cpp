@@ -23,6 +23,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
@@ -122,7 +123,21 @@ DashboardPage::DashboardPage(WorkspaceCache *cache, QWidget *parent)
 
     connect(m_cache, &WorkspaceCache::opened, this, &DashboardPage::refresh);
     connect(m_cache, &WorkspaceCache::closed, this, &DashboardPage::refresh);
-    connect(m_cache, &WorkspaceCache::leadsChanged, this, &DashboardPage::refresh);
+    // Sync reports changes page by page: the whole-cache aggregates follow at
+    // most once a second, and only while someone looks at them.
+    m_pending = new QTimer(this);
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(1000);
+    connect(m_pending, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    connect(m_cache, &WorkspaceCache::leadsChanged, this, [this] {
+        if (!m_pending->isActive())
+            m_pending->start();
+    });
     refresh();
 }
 
@@ -442,6 +457,13 @@ void DashboardPage::applyChartTheme()
         if (view)
             view->setBackgroundBrush(pal.color(QPalette::Window));
     }
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        refresh();
 }
 
 void DashboardPage::changeEvent(QEvent *event)

@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace outpost {
 
@@ -43,6 +44,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *buildHeader();
@@ -61,6 +63,8 @@ private:
     WorkspaceCache *m_cache;
     DashboardFigures m_figures;
     quint64 m_generation = 0;
+    QTimer *m_pending = nullptr;
+    bool m_stale = false;
     QLabel *m_title = nullptr;
     QComboBox *m_period = nullptr;
     QLabel *m_source = nullptr;
