@@ -265,7 +265,7 @@ QWidget *DashboardPage::buildSla()
 
 void DashboardPage::setWorkspaceName(const QString &name)
 {
-    m_title->setText(name.isEmpty() ? tr("Dashboard") : tr("%1: dashboard").arg(name));
+    m_title->setText(name.isEmpty() ? tr("Dashboard") : name);
 }
 
 int DashboardPage::days() const
