@@ -120,6 +120,13 @@ const std::vector<Migration> &migrations()
              "CREATE TABLE snapshots (name TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at INTEGER NOT NULL) "
              "WITHOUT ROWID",
          }},
+        {"webhook replay ids",
+         {
+             // Ids of accepted webhook events, so a replay is refused across a
+             // restart of the receiver; pruned once older than the tolerance allows.
+             "CREATE TABLE webhook_events (id TEXT PRIMARY KEY, received_at INTEGER NOT NULL) WITHOUT ROWID",
+             "CREATE INDEX webhook_events_by_time ON webhook_events(received_at)",
+         }},
     };
     return list;
 }
