@@ -93,10 +93,10 @@ void SettingsPage::build()
         buttons->addWidget(b);
         return b;
     };
-    m_add = button(tr("&Add…"), "addWorkspace");
-    m_edit = button(tr("&Edit…"), "editWorkspace");
-    m_remove = button(tr("&Remove…"), "removeWorkspace");
-    m_switch = button(tr("&Switch to"), "switchWorkspace");
+    m_add = button(tr("&Add…"), "settingsAddWorkspace");
+    m_edit = button(tr("&Edit…"), "settingsEditWorkspace");
+    m_remove = button(tr("&Remove…"), "settingsRemoveWorkspace");
+    m_switch = button(tr("&Switch to"), "settingsSwitchWorkspace");
     buttons->addSpacing(12);
     m_keys = button(tr("API &keys…"), "apiKeys");
     m_webhooks = button(tr("&Webhooks…"), "webhooks");
