@@ -16,6 +16,7 @@ class LeadListPage;
 class PipelineBoard;
 class PipelineModel;
 class SavedViewsModel;
+class SettingsPage;
 class Sidebar;
 class SyncStatusBar;
 class SyncStatusSource;
@@ -47,6 +48,7 @@ public:
     SyncStatusBar *syncStatusBar() const { return m_syncBar; }
     // The open conflicts dialog, if any.
     ConflictsDialog *conflictsDialog() const { return m_conflictsDialog; }
+    SettingsPage *settingsPage() const { return m_settings; }
     int currentPage() const;
 
 public slots:
@@ -80,6 +82,7 @@ private:
     void askForWelcomeAction(void (MainWindow::*signal)(), const QString &fallback);
     void restoreState();
     void saveState() const;
+    void connectSettings();
 
     WorkspaceRegistry &m_registry;
     WorkspaceListModel *m_workspaces;
@@ -95,6 +98,7 @@ private:
     PipelineBoard *m_board = nullptr;
     DashboardPage *m_dashboard = nullptr;
     CampaignsPage *m_campaigns = nullptr;
+    SettingsPage *m_settings = nullptr;
     SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
     QLabel *m_plan = nullptr;
