@@ -22,6 +22,13 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
         emit changed();
     });
     connect(session, &SyncSession::finished, this, &SessionSyncStatus::onFinished);
+    connect(session, &SyncSession::detailFetched, this, [this](qint64 id, bool ok, const QString &message) {
+        if (ok && !m_online && !m_workingOffline) {
+            m_online = true;
+            emit changed();
+        }
+        emit detailFetched(id, ok, message);
+    });
     m_timer.start();
 }
 
@@ -72,6 +79,12 @@ void SessionSyncStatus::setWorkingOffline(bool offline)
         syncNow();
     }
     emit changed();
+}
+
+void SessionSyncStatus::fetchDetail(qint64 id)
+{
+    if (!m_workingOffline)
+        m_session->fetchDetail(id);
 }
 
 void SessionSyncStatus::cancelSync()

@@ -36,6 +36,7 @@ public:
 public slots:
     void setWorkingOffline(bool offline) override;
     void cancelSync() override;
+    void fetchDetail(qint64 id) override;
     void syncNow();
 
 private:

@@ -39,10 +39,14 @@ public:
 public slots:
     virtual void setWorkingOffline(bool offline) = 0;
     virtual void cancelSync() = 0;
+    // A person opened a lead whose details are not cached: fetch them now
+    // (nothing happens offline; detailFetched() reports the outcome).
+    virtual void fetchDetail(qint64 id) { Q_UNUSED(id) }
 
 signals:
     // Any of the values above changed.
     void changed();
+    void detailFetched(qint64 id, bool ok, const QString &message);
 };
 
 } // namespace outpost
