@@ -181,6 +181,35 @@ const std::vector<Migration> &migrations()
                   stats_at INTEGER,
                   last_error TEXT))",
          }},
+        {"outbox",
+         {
+             // Every change a person makes to server state, in the order made,
+             // written with its optimistic change to the cache (OutboxStore).
+             R"(CREATE TABLE outbox (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  op TEXT NOT NULL,
+                  lead_ids TEXT NOT NULL DEFAULT '[]',
+                  payload TEXT NOT NULL,
+                  idempotency_key TEXT NOT NULL UNIQUE,
+                  base TEXT NOT NULL DEFAULT '{}',
+                  state TEXT NOT NULL DEFAULT 'pending',
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  last_error TEXT,
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL,
+                  first_sent_at INTEGER,
+                  probe TEXT,
+                  conflict TEXT,
+                  result TEXT,
+                  local_ref TEXT))",
+             "CREATE INDEX outbox_by_state ON outbox(state, id)",
+             // The leads a row changes: per-lead order, and "pending" marks in lists.
+             R"(CREATE TABLE outbox_targets (
+                  lead_id INTEGER NOT NULL,
+                  row_id INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+                  PRIMARY KEY (lead_id, row_id)) WITHOUT ROWID)",
+             "CREATE INDEX outbox_targets_by_row ON outbox_targets(row_id)",
+         }},
     };
     return list;
 }
