@@ -32,12 +32,6 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
     m_timer.start();
 }
 
-QString SessionSyncStatus::editsUnavailableReason() const
-{
-    return tr("Changes to leads are not available in this version: the outbox that sends them to the service is "
-              "still being built. Everything you see is up to date from the service.");
-}
-
 void SessionSyncStatus::syncNow()
 {
     if (m_syncing || m_workingOffline)
@@ -81,10 +75,12 @@ void SessionSyncStatus::setWorkingOffline(bool offline)
     emit changed();
 }
 
-void SessionSyncStatus::fetchDetail(qint64 id)
+bool SessionSyncStatus::fetchDetail(qint64 id)
 {
-    if (!m_workingOffline)
-        m_session->fetchDetail(id);
+    if (m_workingOffline)
+        return false;
+    m_session->fetchDetail(id);
+    return true;
 }
 
 void SessionSyncStatus::cancelSync()

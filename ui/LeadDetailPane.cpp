@@ -74,6 +74,7 @@ void LeadDetailPane::setSyncStatus(SyncStatusSource *sync)
         connect(m_sync, &SyncStatusSource::detailFetched, this, &LeadDetailPane::onDetailFetched);
     }
     m_requested = 0;
+    m_askedFor = 0;
     updateEditControls();
 }
 
@@ -383,7 +384,7 @@ void LeadDetailPane::bookAppointment()
         m_editState->setVisible(true);
         return;
     }
-    const auto queued = edits->bookAppointment(m_leadId, m_when->dateTime().toUTC(), service);
+    const auto queued = edits->bookAppointment(m_leadId, m_when->dateTime(), service);
     if (queued) {
         m_service->clear();
         m_bookingForm->setVisible(false);
@@ -409,6 +410,7 @@ void LeadDetailPane::showLead(qint64 id)
     if (id != m_leadId) {
         m_editState->setVisible(false);
         m_requested = 0;
+        m_askedFor = 0;
         m_fetchError.clear();
     }
     m_leadId = id;
@@ -434,9 +436,10 @@ void LeadDetailPane::reload()
     m_timeline->setDetail(d);
     auto fetched = m_cache->store().detailsFetchedAt(m_leadId);
     const bool have = fetched && fetched->isValid();
-    if (!have && m_sync && m_requested != m_leadId && !m_sync->isWorkingOffline()) {
-        m_requested = m_leadId;
-        m_sync->fetchDetail(m_leadId);
+    if (!have && m_sync && m_askedFor != m_leadId) {
+        m_askedFor = m_leadId;
+        if (m_sync->fetchDetail(m_leadId))
+            m_requested = m_leadId;
     }
     showConversationState(m_timeline->rowCount(), have);
     m_stack->setCurrentIndex(1);

@@ -77,6 +77,7 @@ private:
     qint64 m_leadId = 0;
     // The lead whose details were asked for (once per opening) and the answer's error.
     qint64 m_requested = 0;
+    qint64 m_askedFor = 0;
     QString m_fetchError;
 
     QStackedWidget *m_stack = nullptr;
