@@ -17,6 +17,7 @@ class OutboxLeadEdits;
 class PipelineBoard;
 class PipelineModel;
 class SavedViewsModel;
+class SettingsPage;
 class Sidebar;
 class SyncStatusBar;
 class SyncStatusSource;
@@ -48,6 +49,7 @@ public:
     // The open conflicts dialog, if any.
     ConflictsDialog *conflictsDialog() const;
     OutboxLeadEdits *edits() const { return m_edits; }
+    SettingsPage *settingsPage() const { return m_settings; }
     int currentPage() const;
 
 public slots:
@@ -81,6 +83,7 @@ private:
     void askForWelcomeAction(void (MainWindow::*signal)(), const QString &fallback);
     void restoreState();
     void saveState() const;
+    void connectSettings();
 
     WorkspaceRegistry &m_registry;
     WorkspaceListModel *m_workspaces;
@@ -96,6 +99,7 @@ private:
     LeadListPage *m_leadList = nullptr;
     PipelineBoard *m_board = nullptr;
     DashboardPage *m_dashboard = nullptr;
+    SettingsPage *m_settings = nullptr;
     SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
     QLabel *m_plan = nullptr;
