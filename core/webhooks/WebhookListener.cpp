@@ -26,7 +26,8 @@ void WebhookListener::start(const QHostAddress &address, quint16 port)
     m_address = address;
     m_port = port;
     if (m_workspace.webhookSecretIds.isEmpty()) {
-        emit failed(tr("\"%1\" has no webhook whose secret is in the keychain: create one under Webhooks first.")
+        emit failed(tr("workspace \"%1\" has no webhook secret in the keychain: create a webhook for it first "
+                       "(its secret is stored when it is created)")
                         .arg(m_workspace.name));
         return;
     }
@@ -84,10 +85,12 @@ void WebhookListener::readSecrets(QStringList pending)
     }
     const QString id = pending.takeFirst();
     m_secrets.read(SecretStore::webhookSecretName(m_workspace.id, id), this,
-                   [this, pending](Result<QString, SecretError> secret) {
-                       if (secret)
+                   [this, id, pending](Result<QString, SecretError> secret) {
+                       if (secret) {
                            m_secretBytes.append(secret->toUtf8());
-                       else if (secret.error().kind != SecretError::Kind::NotFound) {
+                       } else if (secret.error().kind == SecretError::Kind::NotFound) {
+                           emit warning(tr("The secret of webhook %1 is not in the keychain.").arg(id));
+                       } else {
                            emit failed(tr("The webhook secrets could not be read from the system keychain: %1")
                                            .arg(secret.error().message));
                            return;
@@ -99,7 +102,8 @@ void WebhookListener::readSecrets(QStringList pending)
 void WebhookListener::open()
 {
     if (m_secretBytes.isEmpty()) {
-        emit failed(tr("None of the webhook secrets of \"%1\" is in the keychain: create a webhook under Webhooks.")
+        emit failed(tr("workspace \"%1\" has no webhook secret in the keychain: create a webhook for it first "
+                       "(its secret is stored when it is created)")
                         .arg(m_workspace.name));
         return;
     }
@@ -117,10 +121,14 @@ void WebhookListener::open()
         secret.fill('\0');
     m_secretBytes.clear();
     m_receiver->setEventLog(m_log.get());
+    // Announced first, applied next: a terminal prints the event before its notice.
+    connect(m_receiver.get(), &WebhookReceiver::eventReceived, this, &WebhookListener::eventReceived);
     connect(m_receiver.get(), &WebhookReceiver::eventReceived, m_applier.get(), &WebhookEventApplier::apply);
     connect(m_applier.get(), &WebhookEventApplier::leadsChanged, this, &WebhookListener::leadsChanged);
     connect(m_applier.get(), &WebhookEventApplier::notice, this, &WebhookListener::notice);
     connect(m_applier.get(), &WebhookEventApplier::warning, this, &WebhookListener::warning);
+    connect(m_applier.get(), &WebhookEventApplier::eventApplied, this, &WebhookListener::eventApplied);
+    connect(m_receiver.get(), &WebhookReceiver::eventRejected, this, &WebhookListener::eventRejected);
     auto bound = m_receiver->listen(m_address, m_port);
     if (!bound) {
         const QString message = bound.error().message;

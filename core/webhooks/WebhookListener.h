@@ -1,9 +1,11 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "webhooks/WebhookOutcome.h"
 #include "workspace/Workspace.h"
 
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -43,6 +45,11 @@ signals:
     void leadsChanged(const QList<qint64> &ids);
     void notice(const QString &title, const QString &text, qint64 leadId);
     void warning(const QString &message);
+    // Each accepted event (before it is applied), each refused delivery, each
+    // event fully applied: for a terminal that prints and counts them.
+    void eventReceived(const QJsonObject &event);
+    void eventRejected(outpost::webhook::Outcome outcome, const QString &reason);
+    void eventApplied(const QString &eventId, qint64 leadId, bool ok);
 
 private:
     void readKey();
