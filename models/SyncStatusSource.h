@@ -6,6 +6,8 @@
 
 namespace outpost {
 
+class LeadEdits;
+
 // What the status bar and the edit controls need to know about sync and the
 // outbox of the open workspace. The sync lane implements it over SyncEngine and
 // the outbox and hands it to MainWindow::setSyncStatus(); until then
@@ -31,6 +33,8 @@ public:
     // when not, the reason the controls show in their tooltip.
     virtual bool canQueueEdits() const = 0;
     virtual QString editsUnavailableReason() const = 0;
+    // Where edits go while canQueueEdits(); nullptr otherwise.
+    virtual LeadEdits *edits() const { return nullptr; }
 
 public slots:
     virtual void setWorkingOffline(bool offline) = 0;

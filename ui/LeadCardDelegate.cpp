@@ -39,7 +39,11 @@ void LeadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     path.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     // The view's own base is the column colour: the card takes the application's.
     painter->fillPath(path, QApplication::palette().color(QPalette::Base));
-    painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), selected ? 2 : 1));
+    const bool pending = m_isPending && m_isPending(index.data(LeadTableModel::LeadIdRole).toLongLong());
+    QPen border(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), selected ? 2 : 1);
+    if (pending)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
     painter->drawPath(path);
     if (index.data(LeadTableModel::EscalatedRole).toBool())
         painter->fillRect(QRect(card.left() + 1, card.top() + 6, 3, card.height() - 12), QColor(192, 57, 43));
@@ -51,8 +55,22 @@ void LeadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(bold);
     painter->setPen(pal.color(QPalette::Text));
     const QString name = oneLine(index.data(LeadTableModel::NameRole).toString());
-    painter->drawText(QRect(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, text.width()));
+    int nameWidth = text.width();
+    if (pending) {
+        QFont small = option.font;
+        small.setItalic(true);
+        const QString mark = tr("pending");
+        const int markWidth = QFontMetrics(small).horizontalAdvance(mark);
+        nameWidth -= markWidth + kPadding;
+        painter->save();
+        painter->setFont(small);
+        painter->setPen(pal.color(QPalette::Highlight));
+        painter->drawText(QRect(text.right() - markWidth, text.top(), markWidth + 1, line),
+                          Qt::AlignRight | Qt::AlignVCenter, mark);
+        painter->restore();
+    }
+    painter->drawText(QRect(text.left(), text.top(), nameWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, nameWidth));
 
     painter->setFont(option.font);
     QColor muted = pal.color(QPalette::Text);

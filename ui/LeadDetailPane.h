@@ -1,11 +1,15 @@
 #pragma once
 
+#include "common/Result.h"
 #include "domain/Lead.h"
 
 #include <QWidget>
 
+class QComboBox;
+class QDateTimeEdit;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
@@ -18,9 +22,11 @@ class SyncStatusSource;
 class TimelineModel;
 class WorkspaceCache;
 
-// One lead: a header with its fields, its conversation timeline from the cache,
-// and the reply, note and appointment controls (disabled, with the reason in
-// their tooltip, while edits cannot be queued).
+// One lead: a header with its fields (status and tags editable), its
+// conversation timeline from the cache, and the reply, note and appointment
+// controls. Every change is queued through LeadEdits and the lead shows as
+// pending until the service confirms it; while edits cannot be queued the
+// controls are disabled with the reason in their tooltip.
 class LeadDetailPane : public QWidget
 {
     Q_OBJECT
@@ -31,12 +37,20 @@ public:
     qint64 leadId() const { return m_leadId; }
     void setSyncStatus(SyncStatusSource *sync);
     TimelineModel *timeline() const { return m_timeline; }
+    QComboBox *statusSelector() const { return m_status; }
+    QLineEdit *tagsEditor() const { return m_tagsEdit; }
+    QPlainTextEdit *replyBox() const { return m_reply; }
+    QLabel *editState() const { return m_editState; }
 
 public slots:
     // 0 shows the empty state.
     void showLead(qint64 id);
     void reload();
     void focusConversation();
+    void sendReply();
+    void addNote();
+    void showBookingForm();
+    void bookAppointment();
 
 private:
     QWidget *buildEmptyState();
@@ -45,7 +59,14 @@ private:
     QWidget *buildComposer();
     void showHeader(const Lead &lead);
     void showConversationState(qint64 messages, bool fetched);
+    QWidget *buildBookingForm();
     void updateEditControls();
+    void updatePendingState();
+    void changeStatus(int index);
+    void applyTags();
+    // The outcome of one queued change, shown inline under the header.
+    void report(const Result<qint64> &queued, const QString &done);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void addField(const QString &label, QLabel *value, int row, int column, int span = 1);
 
     WorkspaceCache *m_cache;
@@ -56,13 +77,19 @@ private:
     QStackedWidget *m_stack = nullptr;
     QGridLayout *m_fields = nullptr;
     ElidedLabel *m_name = nullptr;
-    QLabel *m_statusPill = nullptr;
+    QComboBox *m_status = nullptr;
+    QLabel *m_pending = nullptr;
+    QLabel *m_editState = nullptr;
+    QLineEdit *m_tagsEdit = nullptr;
+    QStringList m_tags;
+    QWidget *m_bookingForm = nullptr;
+    QDateTimeEdit *m_when = nullptr;
+    QLineEdit *m_service = nullptr;
     QLabel *m_escalated = nullptr;
     QLabel *m_phone = nullptr;
     QLabel *m_email = nullptr;
     QLabel *m_channel = nullptr;
     QLabel *m_agent = nullptr;
-    QLabel *m_tags = nullptr;
     QLabel *m_score = nullptr;
     QLabel *m_rating = nullptr;
     QLabel *m_conversationState = nullptr;

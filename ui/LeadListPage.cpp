@@ -1,5 +1,6 @@
 #include "LeadListPage.h"
 
+#include "BulkActionBar.h"
 #include "CacheTask.h"
 #include "FilterChipBar.h"
 #include "LeadDetailPane.h"
@@ -58,7 +59,9 @@ LeadListPage::LeadListPage(WorkspaceCache *cache, SyncStatusSource *sync, QWidge
     leftLayout->addWidget(buildTopBar());
     m_chips = new FilterChipBar(left);
     leftLayout->addWidget(m_chips);
-    leftLayout->addWidget(buildBulkBar());
+    m_bulkBar = new BulkActionBar(left);
+    m_bulkBar->setVisible(false);
+    leftLayout->addWidget(m_bulkBar);
     leftLayout->addWidget(buildList(), 1);
     m_detail = new LeadDetailPane(cache, sync, splitter);
     splitter->addWidget(left);
@@ -70,6 +73,7 @@ LeadListPage::LeadListPage(WorkspaceCache *cache, SyncStatusSource *sync, QWidge
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    connect(m_bulkBar, &BulkActionBar::wantedChanged, this, [this] { m_bulkBar->setVisible(m_bulkBar->isWanted()); });
     connect(m_chips, &FilterChipBar::changed, this, &LeadListPage::applyFilter);
     connect(m_model, &LeadTableModel::countChanged, this, &LeadListPage::showCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LeadListPage::showCount);
@@ -110,24 +114,6 @@ QWidget *LeadListPage::buildTopBar()
     connect(save, &QToolButton::clicked, this, &LeadListPage::saveViewRequested);
     layout->addWidget(save);
     return bar;
-}
-
-QWidget *LeadListPage::buildBulkBar()
-{
-    m_bulkBar = new QWidget(this);
-    m_bulkBar->setObjectName(QStringLiteral("bulkBar"));
-    auto *layout = new QHBoxLayout(m_bulkBar);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_selectedCount = new QLabel(m_bulkBar);
-    layout->addWidget(m_selectedCount);
-    for (const QString &text : {tr("Change stage…"), tr("Add tag…"), tr("Remove tag…"), tr("Send message…")}) {
-        auto *b = new QPushButton(text, m_bulkBar);
-        m_bulkActions << b;
-        layout->addWidget(b);
-    }
-    layout->addStretch();
-    m_bulkBar->setVisible(false);
-    return m_bulkBar;
 }
 
 QWidget *LeadListPage::buildList()
@@ -226,10 +212,12 @@ void LeadListPage::setSearchDelay(int ms)
 void LeadListPage::updateEditControls()
 {
     const bool can = m_sync && m_sync->canQueueEdits();
-    for (QPushButton *b : std::as_const(m_bulkActions)) {
-        b->setEnabled(can);
-        b->setToolTip(can ? QString() : m_sync ? m_sync->editsUnavailableReason() : QString());
-    }
+    m_bulkBar->setEdits(can ? m_sync->edits() : nullptr, m_sync ? m_sync->editsUnavailableReason() : QString());
+}
+
+void LeadListPage::setPlanLimit(const QString &reason)
+{
+    m_bulkBar->setPlanLimit(reason);
 }
 
 void LeadListPage::applyFilter()
@@ -300,9 +288,12 @@ void LeadListPage::openCurrentLead()
 
 void LeadListPage::updateBulkBar()
 {
-    const int selected = static_cast<int>(m_table->selectionModel()->selectedRows().size());
-    m_bulkBar->setVisible(selected > 1);
-    m_selectedCount->setText(tr("%n selected", nullptr, selected));
+    QList<qint64> ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        if (const qint64 id = m_model->idAt(index.row()); id != 0)
+            ids << id;
+    }
+    m_bulkBar->setSelection(ids);
 }
 
 void LeadListPage::focusSearch()
@@ -383,6 +374,7 @@ void LeadListPage::loadFilterValues()
                 return;
             m_chips->setValues(FilterChipBar::Chip::Channel, values->channels);
             m_chips->setValues(FilterChipBar::Chip::Tag, values->tags);
+            m_bulkBar->setKnownTags(values->tags);
             m_chips->setValues(FilterChipBar::Chip::Agent, values->agents);
         });
 }

@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace outpost {
 
+class BulkActionBar;
 class FilterChipBar;
 class LeadDetailPane;
 class LeadTableModel;
@@ -36,6 +37,9 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     FilterChipBar *chips() const { return m_chips; }
     LeadDetailPane *detailPane() const { return m_detail; }
+    BulkActionBar *bulkBar() const { return m_bulkBar; }
+    // Non-empty: the plan has no bulk actions, and why.
+    void setPlanLimit(const QString &reason);
 
     // What the list shows now, to be saved under a name.
     SavedView currentView() const;
@@ -58,7 +62,6 @@ protected:
 
 private:
     QWidget *buildTopBar();
-    QWidget *buildBulkBar();
     QWidget *buildList();
     void applyFilter();
     void showCount();
@@ -75,9 +78,7 @@ private:
     QTimer *m_searchTimer = nullptr;
     FilterChipBar *m_chips = nullptr;
     QLabel *m_count = nullptr;
-    QWidget *m_bulkBar = nullptr;
-    QLabel *m_selectedCount = nullptr;
-    QList<QPushButton *> m_bulkActions;
+    BulkActionBar *m_bulkBar = nullptr;
     QStackedWidget *m_listStack = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyTitle = nullptr;

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "CacheOnlySyncStatus.h"
+#include "CommandPalette.h"
+#include "ConflictsDialog.h"
 #include "DashboardPage.h"
 #include "LeadDetailPane.h"
 #include "LeadListPage.h"
@@ -21,6 +23,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMetaMethod>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -73,8 +77,16 @@ MainWindow::MainWindow(WorkspaceRegistry &registry, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusCount);
     m_syncBar = new SyncStatusBar(statusBar());
     statusBar()->addPermanentWidget(m_syncBar);
+    m_plan = new QLabel(statusBar());
+    m_plan->setObjectName(QStringLiteral("planLimits"));
+    m_plan->setEnabled(false);
+    statusBar()->addPermanentWidget(m_plan);
+    m_palette = new CommandPalette(m_cache, this);
+    connect(m_palette, &CommandPalette::leadPicked, this, &MainWindow::openLead);
+    connect(m_syncBar, &SyncStatusBar::conflictsRequested, this, &MainWindow::showConflicts);
     setSyncStatus(nullptr);
     installShortcuts();
+    fillCommandPalette();
 
     connect(m_sidebar->workspaceSwitcher(), &QComboBox::currentIndexChanged, this, &MainWindow::switchToRow);
     connect(m_cache, &WorkspaceCache::leadsChanged, this, &MainWindow::updateCachedCount);
@@ -99,7 +111,32 @@ QWidget *MainWindow::buildWelcomePage()
     layout->addWidget(makeLabel(tr("Your leads, messages and pipeline, with or without a network.\n"
                                    "This profile has no workspace yet: add one to start."),
                                 1.1, false, page));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *add = new QPushButton(tr("Add a workspace…"), page);
+    add->setObjectName(QStringLiteral("addWorkspace"));
+    add->setDefault(true);
+    add->setToolTip(tr("Connect to your service: its address, your client id and an API key"));
+    auto *demo = new QPushButton(tr("Open the demo"), page);
+    demo->setObjectName(QStringLiteral("openDemo"));
+    demo->setToolTip(tr("A built-in service on this computer with made-up leads to try everything"));
+    buttons->addWidget(add);
+    buttons->addWidget(demo);
+    buttons->addStretch();
+    layout->addSpacing(12);
+    layout->addLayout(buttons);
+    m_welcomeHint = makeLabel(QString(), 1.0, false, page);
+    m_welcomeHint->setObjectName(QStringLiteral("welcomeHint"));
+    m_welcomeHint->setVisible(false);
+    layout->addWidget(m_welcomeHint);
     layout->addStretch();
+    connect(add, &QPushButton::clicked, this, [this] {
+        askForWelcomeAction(
+            &MainWindow::addWorkspaceRequested,
+            tr("Add a workspace from a terminal: outpostctl workspace add NAME --url URL --client-id ID"));
+    });
+    connect(demo, &QPushButton::clicked, this,
+            [this] { askForWelcomeAction(&MainWindow::demoRequested, tr("Start the demo with: outpost --demo")); });
     return page;
 }
 
@@ -130,6 +167,8 @@ QWidget *MainWindow::buildWorkspaceArea()
     connect(m_sidebar, &Sidebar::removeSavedViewRequested, m_savedViews, &SavedViewsModel::remove);
     connect(m_leadList, &LeadListPage::saveViewRequested, this, &MainWindow::askForViewName);
     connect(m_board, &PipelineBoard::leadOpened, this, &MainWindow::openLead);
+    connect(m_board, &PipelineBoard::moveFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 6000); });
     return area;
 }
 
@@ -139,6 +178,8 @@ void MainWindow::installShortcuts()
         auto *s = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)), this);
         connect(s, &QShortcut::activated, this, [this, page] { showPage(page); });
     }
+    auto *palette = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(palette, &QShortcut::activated, m_palette, &CommandPalette::popup);
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         showPage(Sidebar::Leads);
@@ -146,11 +187,79 @@ void MainWindow::installShortcuts()
     });
 }
 
+void MainWindow::askForWelcomeAction(void (MainWindow::*signal)(), const QString &fallback)
+{
+    // A button nobody answers says what to do instead of doing nothing.
+    if (isSignalConnected(QMetaMethod::fromSignal(signal))) {
+        m_welcomeHint->setVisible(false);
+        emit(this->*signal)();
+        return;
+    }
+    m_welcomeHint->setText(fallback);
+    m_welcomeHint->setVisible(true);
+}
+
+void MainWindow::fillCommandPalette()
+{
+    const QStringList pages = {tr("Go to Leads"), tr("Go to Pipeline"), tr("Go to Dashboard"), tr("Go to Campaigns"),
+                               tr("Go to Settings")};
+    for (int page = 0; page < pages.size(); ++page) {
+        m_palette->addAction(pages.at(page),
+                             QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)).toString(QKeySequence::NativeText),
+                             [this, page] { showPage(page); });
+    }
+    m_palette->addAction(tr("Search leads"), QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText),
+                         [this] {
+                             showPage(Sidebar::Leads);
+                             m_leadList->focusSearch();
+                         });
+    m_palette->addAction(tr("Save the current view…"), QString(), [this] { askForViewName(); });
+    m_palette->addAction(tr("Work offline / go online"), QString(),
+                         [this] { m_sync->setWorkingOffline(!m_sync->isWorkingOffline()); });
+    m_palette->addAction(tr("Resolve conflicts…"), QString(), [this] { showConflicts(); });
+}
+
+void MainWindow::showConflicts()
+{
+    LeadEdits *edits = m_sync->edits();
+    if (!edits) {
+        statusBar()->showMessage(m_sync->editsUnavailableReason(), 6000);
+        return;
+    }
+    if (!m_conflictsDialog) {
+        m_conflictsDialog = new ConflictsDialog(edits, this);
+        m_conflictsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_conflictsDialog, &QObject::destroyed, this, [this] { m_conflictsDialog = nullptr; });
+    }
+    m_conflictsDialog->reload();
+    m_conflictsDialog->open();
+    m_conflictsDialog->raise();
+}
+
+void MainWindow::showPlan(const Workspace &workspace)
+{
+    const bool basic = workspace.plan == QLatin1String("basic");
+    m_plan->setVisible(!workspace.plan.isEmpty());
+    m_plan->setText(basic ? tr("Basic plan") : tr("Premium plan"));
+    const QString reason =
+        basic ? tr("Bulk actions, campaigns and the SLA dashboard need the Premium plan of the service.") : QString();
+    m_plan->setToolTip(basic ? reason : tr("Every feature of the service is available"));
+    m_leadList->setPlanLimit(reason);
+}
+
 void MainWindow::setSyncStatus(SyncStatusSource *source)
 {
+    if (m_sync && m_sync->edits())
+        disconnect(m_sync->edits(), nullptr, m_cache, nullptr);
     m_sync = source ? source : m_cacheOnly;
+    // Queued, undone and confirmed edits change cached leads: every view follows.
+    if (LeadEdits *edits = m_sync->edits())
+        connect(edits, &LeadEdits::leadsChanged, m_cache, &WorkspaceCache::notifyLeadsChanged);
     m_syncBar->setSource(m_sync);
     m_leadList->setSyncStatus(m_sync);
+    m_board->setSyncStatus(m_sync);
+    if (m_conflictsDialog)
+        m_conflictsDialog->close();
 }
 
 int MainWindow::currentPage() const
@@ -173,6 +282,17 @@ void MainWindow::openLead(qint64 id)
     m_leadList->detailPane()->showLead(id);
 }
 
+void MainWindow::showWorkspace(const QUuid &id)
+{
+    m_workspaces->reload();
+    const int row = m_workspaces->rowOf(id);
+    {
+        const QSignalBlocker blocker(m_sidebar->workspaceSwitcher());
+        m_sidebar->workspaceSwitcher()->setCurrentIndex(row);
+    }
+    switchToRow(row);
+}
+
 void MainWindow::switchToRow(int row)
 {
     const Workspace w = m_workspaces->workspaceAt(row);
@@ -182,6 +302,7 @@ void MainWindow::switchToRow(int row)
         m_root->setCurrentIndex(0);
         m_statusCount->setText(tr("No workspace"));
         setWindowTitle(tr("Outpost"));
+        showPlan(w);
         return;
     }
     auto opened = m_cache->open(m_registry.profile().cachePath(w.id));
@@ -189,6 +310,7 @@ void MainWindow::switchToRow(int row)
         statusBar()->showMessage(tr("Cannot open the cache of %1: %2").arg(w.name, opened.error().message));
     m_root->setCurrentIndex(1);
     m_dashboard->setWorkspaceName(w.name);
+    showPlan(w);
     setWindowTitle(tr("%1 — Outpost").arg(w.name));
     updateCachedCount();
 }

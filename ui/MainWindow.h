@@ -8,6 +8,8 @@ class QStackedWidget;
 namespace outpost {
 
 class CacheOnlySyncStatus;
+class CommandPalette;
+class ConflictsDialog;
 class DashboardPage;
 class LeadListPage;
 class PipelineBoard;
@@ -19,6 +21,7 @@ class SyncStatusSource;
 class WorkspaceCache;
 class WorkspaceListModel;
 class WorkspaceRegistry;
+struct Workspace;
 
 // The window: sidebar (workspace, pages, saved views), the pages, and a status
 // bar fed by a SyncStatusSource. Everything shown is read from the open
@@ -38,11 +41,24 @@ public:
     LeadListPage *leadList() const { return m_leadList; }
     PipelineBoard *pipelineBoard() const { return m_board; }
     Sidebar *sidebar() const { return m_sidebar; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    SyncStatusBar *syncStatusBar() const { return m_syncBar; }
+    // The open conflicts dialog, if any.
+    ConflictsDialog *conflictsDialog() const { return m_conflictsDialog; }
     int currentPage() const;
 
 public slots:
     void showPage(int page);
     void openLead(qint64 id);
+    void showConflicts();
+    // Shows this workspace (just added, for instance) and makes the switcher follow.
+    void showWorkspace(const QUuid &id);
+
+signals:
+    // The welcome page's buttons: whoever can add a workspace or start the demo
+    // connects to these (the workspace dialog, the demo service in main()).
+    void addWorkspaceRequested();
+    void demoRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +73,9 @@ private:
     QWidget *buildWelcomePage();
     QWidget *buildWorkspaceArea();
     void installShortcuts();
+    void fillCommandPalette();
+    void showPlan(const Workspace &workspace);
+    void askForWelcomeAction(void (MainWindow::*signal)(), const QString &fallback);
     void restoreState();
     void saveState() const;
 
@@ -75,6 +94,10 @@ private:
     DashboardPage *m_dashboard = nullptr;
     SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
+    QLabel *m_plan = nullptr;
+    QLabel *m_welcomeHint = nullptr;
+    CommandPalette *m_palette = nullptr;
+    ConflictsDialog *m_conflictsDialog = nullptr;
 };
 
 } // namespace outpost

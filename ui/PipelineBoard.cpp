@@ -1,15 +1,40 @@
 #include "PipelineBoard.h"
 
 #include "LeadCardDelegate.h"
+#include "LeadEdits.h"
 #include "LeadTableModel.h"
 #include "PipelineModel.h"
+#include "SyncStatusSource.h"
 
+#include <QApplication>
+#include <QDataStream>
+#include <QDrag>
+#include <QDropEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 
 namespace outpost {
+
+namespace {
+
+const QLatin1StringView kLeadIdsMime("application/x-outpost-lead-ids");
+
+QList<qint64> decodeLeadIds(const QMimeData *mime)
+{
+    QList<qint64> ids;
+    if (!mime || !mime->hasFormat(kLeadIdsMime))
+        return ids;
+    QDataStream in(mime->data(kLeadIdsMime));
+    in >> ids;
+    return in.status() == QDataStream::Ok ? ids : QList<qint64>();
+}
+
+} // namespace
 
 PipelineBoard::PipelineBoard(PipelineModel *model, QWidget *parent)
     : QWidget(parent)
@@ -51,7 +76,14 @@ QWidget *PipelineBoard::buildColumn(int column)
     auto *view = new QListView(box);
     view->setModel(m_model->columnModel(column));
     view->setModelColumn(LeadTableModel::NameColumn);
-    view->setItemDelegate(new LeadCardDelegate(view));
+    auto *delegate = new LeadCardDelegate(view);
+    view->setItemDelegate(delegate);
+    view->setAccessibleName(tr("Leads in this stage"));
+    view->setToolTip(tr("Drag cards to another stage, or select them and press Ctrl+Left or Ctrl+Right"));
+    view->setAcceptDrops(true);
+    view->viewport()->setAcceptDrops(true);
+    view->viewport()->installEventFilter(this);
+    view->installEventFilter(this);
     view->setUniformItemSizes(true);
     view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -67,6 +99,7 @@ QWidget *PipelineBoard::buildColumn(int column)
     layout->addWidget(view, 1);
 
     auto *empty = new QLabel(tr("No leads"), box);
+    empty->installEventFilter(this);
     empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     empty->setEnabled(false);
     layout->addWidget(empty);
@@ -75,6 +108,7 @@ QWidget *PipelineBoard::buildColumn(int column)
     m_counts << count;
     m_empties << empty;
     m_views << view;
+    m_delegates << delegate;
     return box;
 }
 
@@ -89,7 +123,143 @@ void PipelineBoard::updateHeaders()
         const bool empty = i.data(PipelineModel::CountRole).toLongLong() == 0;
         m_empties.at(column)->setVisible(empty);
         m_views.at(column)->setVisible(!empty);
+        // An empty column still takes drops: its label stands in for the view.
+        m_empties.at(column)->setAcceptDrops(true);
     }
+}
+
+void PipelineBoard::setSyncStatus(SyncStatusSource *sync)
+{
+    m_sync = sync;
+    for (LeadCardDelegate *d : std::as_const(m_delegates)) {
+        d->setPendingCheck([this](qint64 id) {
+            LeadEdits *edits = m_sync ? m_sync->edits() : nullptr;
+            return edits && edits->isPending(id);
+        });
+    }
+    for (QListView *v : std::as_const(m_views))
+        v->viewport()->update();
+}
+
+QByteArray PipelineBoard::encodeLeadIds(const QList<qint64> &ids)
+{
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out << ids;
+    return data;
+}
+
+void PipelineBoard::moveLeads(const QList<qint64> &ids, int column)
+{
+    LeadEdits *edits = m_sync && m_sync->canQueueEdits() ? m_sync->edits() : nullptr;
+    if (!edits) {
+        emit moveFailed(m_sync ? m_sync->editsUnavailableReason() : tr("Changes cannot be queued."));
+        return;
+    }
+    if (column < 0 || column >= m_views.size())
+        return;
+    const LeadStatus status = m_model->statusAt(column);
+    for (qint64 id : ids) {
+        auto queued = edits->setStatus(id, status);
+        if (!queued) {
+            emit moveFailed(tr("Could not move the card: %1").arg(queued.error().message));
+            return;
+        }
+    }
+}
+
+int PipelineBoard::columnOfViewport(QObject *watched) const
+{
+    for (int column = 0; column < m_views.size(); ++column) {
+        if (m_views.at(column)->viewport() == watched || m_empties.at(column) == watched)
+            return column;
+    }
+    return -1;
+}
+
+QList<qint64> PipelineBoard::selectedIds(int column) const
+{
+    QList<qint64> ids;
+    const LeadTableModel *model = m_model->columnModel(column);
+    for (const QModelIndex &index : m_views.at(column)->selectionModel()->selectedIndexes()) {
+        if (const qint64 id = model->idAt(index.row()); id != 0 && !ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
+bool PipelineBoard::handleKey(int column, QKeyEvent *key)
+{
+    if (!key->modifiers().testFlag(Qt::ControlModifier) || (key->key() != Qt::Key_Left && key->key() != Qt::Key_Right))
+        return false;
+    const int target = column + (key->key() == Qt::Key_Right ? 1 : -1);
+    const QList<qint64> ids = selectedIds(column);
+    if (target >= 0 && target < m_views.size() && !ids.isEmpty())
+        moveLeads(ids, target);
+    return true;
+}
+
+bool PipelineBoard::handleDrop(int column, QEvent *event)
+{
+    auto *drop = static_cast<QDropEvent *>(event);
+    const QList<qint64> ids = decodeLeadIds(drop->mimeData());
+    if (ids.isEmpty())
+        return false;
+    if (event->type() == QEvent::Drop) {
+        drop->acceptProposedAction();
+        moveLeads(ids, column);
+    } else {
+        drop->acceptProposedAction();
+    }
+    return true;
+}
+
+void PipelineBoard::startDrag(int column)
+{
+    const QList<qint64> ids = selectedIds(column);
+    if (ids.isEmpty())
+        return;
+    auto *mime = new QMimeData;
+    mime->setData(kLeadIdsMime, encodeLeadIds(ids));
+    auto *drag = new QDrag(m_views.at(column));
+    drag->setMimeData(mime);
+    const QModelIndex current = m_views.at(column)->currentIndex();
+    if (current.isValid())
+        drag->setPixmap(m_views.at(column)->viewport()->grab(m_views.at(column)->visualRect(current)));
+    drag->exec(Qt::MoveAction);
+}
+
+bool PipelineBoard::eventFilter(QObject *watched, QEvent *event)
+{
+    const int viewColumn = static_cast<int>(m_views.indexOf(qobject_cast<QListView *>(watched)));
+    if (viewColumn >= 0 && event->type() == QEvent::KeyPress)
+        return handleKey(viewColumn, static_cast<QKeyEvent *>(event)) || QWidget::eventFilter(watched, event);
+    const int column = columnOfViewport(watched);
+    if (column < 0)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::Drop:
+        return handleDrop(column, event);
+    case QEvent::MouseButtonPress:
+        m_pressAt = static_cast<QMouseEvent *>(event)->position().toPoint();
+        m_pressColumn = column;
+        break;
+    case QEvent::MouseMove: {
+        const auto *move = static_cast<QMouseEvent *>(event);
+        if (m_pressColumn == column && move->buttons().testFlag(Qt::LeftButton) &&
+            (move->position().toPoint() - m_pressAt).manhattanLength() >= QApplication::startDragDistance()) {
+            m_pressColumn = -1;
+            startDrag(column);
+            return true;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace outpost

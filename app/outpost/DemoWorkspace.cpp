@@ -38,8 +38,10 @@ Result<Workspace> DemoWorkspace::start(WorkspaceRegistry &registry, qint64 leads
     options.activityPerMinute = 12;
     m_sim = std::make_unique<sim::SimThread>(options);
     QString error;
-    if (!m_sim->startServer(&error))
+    if (!m_sim->startServer(&error)) {
+        m_sim.reset();
         return makeError(tr("The demo service did not start: %1").arg(error));
+    }
 
     Workspace workspace;
     if (std::optional<Workspace> existing = registry.find(kDemoName))

@@ -28,6 +28,7 @@ public:
     Result<Workspace> start(WorkspaceRegistry &registry, qint64 leads);
     // The API key the demo service made for this run.
     QString serverKey() const;
+    bool isRunning() const { return m_sim != nullptr; }
 
 private:
     std::unique_ptr<sim::SimThread> m_sim;

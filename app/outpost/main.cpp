@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
 
@@ -87,15 +88,6 @@ int main(int argc, char *argv[])
     outpost::DemoWorkspace demo;
     std::unique_ptr<outpost::SyncSession> session;
     std::unique_ptr<outpost::SessionSyncStatus> syncStatus;
-    std::optional<outpost::Workspace> demoWorkspace;
-    if (parser.isSet(demoOption)) {
-        auto started = demo.start(registry, parser.value(demoLeadsOption).toLongLong());
-        if (!started) {
-            std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
-            return 1;
-        }
-        demoWorkspace = *started;
-    }
 
     outpost::MainWindow window(registry);
     const QString screenshotPath = parser.isSet(screenshotOption) ? parser.value(screenshotOption) : QString();
@@ -118,15 +110,24 @@ int main(int argc, char *argv[])
     };
     auto giveUp = [&](const QString &message) {
         std::fprintf(stderr, "%s\n", qPrintable(message));
+        window.statusBar()->showMessage(message);
         if (!screenshotPath.isEmpty())
             scheduleScreenshot(window, screenshotPath);
     };
-    if (demoWorkspace) {
+    auto openDemo = [&]() -> bool {
+        if (demo.isRunning())
+            return true;
+        auto started = demo.start(registry, parser.value(demoLeadsOption).toLongLong());
+        if (!started) {
+            giveUp(started.error().message);
+            return false;
+        }
+        const outpost::Workspace workspace = *started;
+        window.showWorkspace(workspace.id);
         // The demo workspace is like any other: its key goes to the keychain, and
         // sync reads it from there.
         auto *keychain = new outpost::KeychainSecretStore(&app);
-        const QString entry = outpost::SecretStore::apiKeyName(demoWorkspace->id);
-        const outpost::Workspace workspace = *demoWorkspace;
+        const QString entry = outpost::SecretStore::apiKeyName(workspace.id);
         keychain->write(entry, demo.serverKey(), &window, [&, keychain, entry, workspace](auto written) {
             if (!written) {
                 giveUp(QApplication::translate("main", "The demo could not store its key in the keychain: %1")
@@ -140,6 +141,12 @@ int main(int argc, char *argv[])
                     startSync(workspace, *key);
             });
         });
+        return true;
+    };
+    QObject::connect(&window, &outpost::MainWindow::demoRequested, &window, [&] { openDemo(); });
+    if (parser.isSet(demoOption)) {
+        if (!openDemo())
+            return 1;
     } else if (!screenshotPath.isEmpty()) {
         scheduleScreenshot(window, screenshotPath);
     }

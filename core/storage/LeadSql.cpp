@@ -103,7 +103,8 @@ LeadSql::Parts LeadSql::build(const LeadFilter &f)
         p.values << f.tag;
     }
     if (f.createdAfter.isValid()) {
-        p.where << QStringLiteral("l.created_at > ?");
+        // Inclusive, as the contract's campaign filters are.
+        p.where << QStringLiteral("l.created_at >= ?");
         p.values << f.createdAfter.toMSecsSinceEpoch();
     }
     if (f.createdBefore.isValid()) {

@@ -120,6 +120,96 @@ const std::vector<Migration> &migrations()
              "CREATE TABLE snapshots (name TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at INTEGER NOT NULL) "
              "WITHOUT ROWID",
          }},
+        {"campaigns and analytics",
+         {
+             // Per lead, what its messages say about response times (the service's own
+             // definitions): kept by triggers, because details arrive one lead at a time
+             // and the dashboard must not aggregate millions of messages per look.
+             R"(CREATE TABLE lead_activity (
+                  lead_id INTEGER PRIMARY KEY REFERENCES leads(id) ON DELETE CASCADE,
+                  first_in_at INTEGER,
+                  first_out_at INTEGER,
+                  last_in_at INTEGER,
+                  last_out_at INTEGER,
+                  human_replies INTEGER NOT NULL DEFAULT 0))",
+             R"(CREATE TRIGGER lead_activity_on_insert AFTER INSERT ON messages BEGIN
+                  INSERT OR REPLACE INTO lead_activity
+                  SELECT NEW.lead_id, a.fi,
+                         (SELECT min(sent_at) FROM messages
+                           WHERE lead_id = NEW.lead_id AND direction = 'out' AND sent_at >= a.fi),
+                         a.li, a.lo, a.hr
+                    FROM (SELECT min(CASE WHEN direction = 'in' THEN sent_at END) AS fi,
+                                 max(CASE WHEN direction = 'in' THEN sent_at END) AS li,
+                                 max(CASE WHEN direction = 'out' THEN sent_at END) AS lo,
+                                 coalesce(sum(direction = 'out' AND ifnull(author, '') != 'Bot'), 0) AS hr
+                            FROM messages WHERE lead_id = NEW.lead_id) AS a;
+                END)",
+             R"(CREATE TRIGGER lead_activity_on_delete AFTER DELETE ON messages BEGIN
+                  DELETE FROM lead_activity WHERE lead_id = OLD.lead_id
+                     AND NOT EXISTS (SELECT 1 FROM messages WHERE lead_id = OLD.lead_id);
+                END)",
+             // Details cached before this version join at once.
+             R"(INSERT OR REPLACE INTO lead_activity
+                  SELECT a.lead_id, a.fi,
+                         (SELECT min(sent_at) FROM messages m
+                           WHERE m.lead_id = a.lead_id AND m.direction = 'out' AND m.sent_at >= a.fi),
+                         a.li, a.lo, a.hr
+                    FROM (SELECT lead_id,
+                                 min(CASE WHEN direction = 'in' THEN sent_at END) AS fi,
+                                 max(CASE WHEN direction = 'in' THEN sent_at END) AS li,
+                                 max(CASE WHEN direction = 'out' THEN sent_at END) AS lo,
+                                 coalesce(sum(direction = 'out' AND ifnull(author, '') != 'Bot'), 0) AS hr
+                            FROM messages GROUP BY lead_id) AS a)",
+             // Campaigns this app created (origin 'local') and those the service listed
+             // (origin 'server'). send_key is the Idempotency-Key of the one send:
+             // written before the request, so a send that may have happened is asked
+             // again with the same key, never blindly repeated.
+             R"(CREATE TABLE campaigns (
+                  local_id INTEGER PRIMARY KEY,
+                  server_id INTEGER UNIQUE,
+                  origin TEXT NOT NULL DEFAULT 'local',
+                  name TEXT NOT NULL,
+                  filters TEXT NOT NULL DEFAULT '{}',
+                  message TEXT NOT NULL,
+                  status TEXT NOT NULL DEFAULT 'draft',
+                  created_at INTEGER NOT NULL,
+                  sent_at INTEGER,
+                  queued INTEGER,
+                  create_key TEXT,
+                  send_key TEXT,
+                  stats TEXT,
+                  stats_at INTEGER,
+                  last_error TEXT))",
+         }},
+        {"outbox",
+         {
+             // Every change a person makes to server state, in the order made,
+             // written with its optimistic change to the cache (OutboxStore).
+             R"(CREATE TABLE outbox (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  op TEXT NOT NULL,
+                  lead_ids TEXT NOT NULL DEFAULT '[]',
+                  payload TEXT NOT NULL,
+                  idempotency_key TEXT NOT NULL UNIQUE,
+                  base TEXT NOT NULL DEFAULT '{}',
+                  state TEXT NOT NULL DEFAULT 'pending',
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  last_error TEXT,
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL,
+                  first_sent_at INTEGER,
+                  probe TEXT,
+                  conflict TEXT,
+                  result TEXT,
+                  local_ref TEXT))",
+             "CREATE INDEX outbox_by_state ON outbox(state, id)",
+             // The leads a row changes: per-lead order, and "pending" marks in lists.
+             R"(CREATE TABLE outbox_targets (
+                  lead_id INTEGER NOT NULL,
+                  row_id INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+                  PRIMARY KEY (lead_id, row_id)) WITHOUT ROWID)",
+             "CREATE INDEX outbox_targets_by_row ON outbox_targets(row_id)",
+         }},
     };
     return list;
 }

@@ -1,3 +1,5 @@
+#include "BulkActionBar.h"
+#include "CommandPalette.h"
 #include "ElidedLabel.h"
 #include "FilterChipBar.h"
 #include "LeadDetailPane.h"
@@ -20,10 +22,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStyleFactory>
 #include <QTableView>
@@ -276,11 +280,12 @@ private slots:
         QTest::mouseClick(page->table()->viewport(), Qt::LeftButton, Qt::ShiftModifier,
                           page->table()->visualRect(page->model()->index(2, 1)).center());
         QCOMPARE(page->table()->selectionModel()->selectedRows().size(), 3);
-        auto *bulk = page->findChild<QWidget *>(QStringLiteral("bulkBar"));
+        BulkActionBar *bulk = page->bulkBar();
         QVERIFY(bulk->isVisible());
         QVERIFY(labelTexts(window).contains(QStringLiteral("3 selected")));
-        for (QPushButton *b : bulk->findChildren<QPushButton *>()) {
-            QVERIFY(!b->isEnabled()); // no outbox yet
+        for (int a = 0; a < BulkActionBar::ActionCount; ++a) {
+            QPushButton *b = bulk->actionButton(BulkActionBar::Action(a));
+            QVERIFY(!b->isEnabled()); // no place to queue edits in a cache-only window
             QVERIFY(!b->toolTip().isEmpty());
         }
     }
@@ -312,6 +317,72 @@ private slots:
         QTest::keyClick(page->table(), Qt::Key_Return);
         QCOMPARE(pane->leadId(), 500);
         QVERIFY(labelTexts(window).join(u'|').contains(QStringLiteral("not in the cache yet")));
+    }
+
+    void welcomeButtonsAskForAWorkspaceOrTheDemo()
+    {
+        QTemporaryDir dir;
+        WorkspaceRegistry registry{Profile(dir.path())};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *add = window.findChild<QPushButton *>(QStringLiteral("addWorkspace"));
+        auto *demo = window.findChild<QPushButton *>(QStringLiteral("openDemo"));
+        QVERIFY(add && demo && add->isVisible() && demo->isVisible());
+        // Nobody listening: the button says what to do instead of doing nothing.
+        QTest::mouseClick(add, Qt::LeftButton);
+        auto *hint = window.findChild<QLabel *>(QStringLiteral("welcomeHint"));
+        QVERIFY(hint->isVisible());
+        QVERIFY(hint->text().contains(QStringLiteral("outpostctl workspace add")));
+
+        QSignalSpy demoAsked(&window, &MainWindow::demoRequested);
+        QSignalSpy addAsked(&window, &MainWindow::addWorkspaceRequested);
+        QTest::mouseClick(demo, Qt::LeftButton);
+        QCOMPARE(demoAsked.size(), 1);
+        QVERIFY(!hint->isVisible());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(addAsked.size(), 1);
+    }
+
+    void commandPaletteJumpsToALeadOrRunsAnAction()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile())};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Dashboard);
+        CommandPalette *palette = window.commandPalette();
+        QVERIFY(!palette->isVisible());
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(palette->isVisible());
+        QTRY_VERIFY(palette->input()->hasFocus());
+        QVERIFY(palette->results()->count() >= Sidebar::PageCount);
+
+        QTest::keyClicks(palette->input(), QStringLiteral("grace"));
+        // Leads arrive from a background read after the actions that match.
+        QTRY_VERIFY(!palette->results()->findItems(QStringLiteral("Grace Hopper"), Qt::MatchStartsWith).isEmpty());
+        QCOMPARE(palette->results()->currentItem()->text().left(12), QStringLiteral("Grace Hopper"));
+        saveScreenshot(window, QStringLiteral("command-palette.png"));
+        QTest::keyClick(palette->input(), Qt::Key_Return);
+        QVERIFY(!palette->isVisible());
+        QCOMPARE(window.currentPage(), int(Sidebar::Leads));
+        QCOMPARE(window.leadList()->detailPane()->leadId(), 25);
+
+        // Actions by name; hostile text is only ever a search.
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QTest::keyClicks(palette->input(), QStringLiteral("'); DROP"));
+        QTRY_VERIFY(!palette->results()->findItems(QStringLiteral("Robert'); DROP"), Qt::MatchStartsWith).isEmpty());
+        palette->input()->clear();
+        QTest::keyClicks(palette->input(), QStringLiteral("pipeline"));
+        QCOMPARE(palette->results()->currentItem()->text().left(14), QStringLiteral("Go to Pipeline"));
+        QTest::keyClick(palette->input(), Qt::Key_Return);
+        QCOMPARE(window.currentPage(), int(Sidebar::Pipeline));
+
+        // Escape closes it and nothing happens.
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QTest::keyClick(palette->input(), Qt::Key_Escape);
+        QVERIFY(!palette->isVisible());
+        QCOMPARE(window.currentPage(), int(Sidebar::Pipeline));
     }
 
     void shortcutsSwitchPagesAndFocusSearch()

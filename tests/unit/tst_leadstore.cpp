@@ -386,7 +386,7 @@ private slots:
                 return false;
             if (!f.assignedAgent.isEmpty() && l.assignedAgent != f.assignedAgent)
                 return false;
-            if (f.createdAfter.isValid() && !(l.createdAt > f.createdAfter))
+            if (f.createdAfter.isValid() && !(l.createdAt >= f.createdAfter))
                 return false;
             if (f.createdBefore.isValid() && !(l.createdAt < f.createdBefore))
                 return false;

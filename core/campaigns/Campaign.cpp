@@ -1,0 +1,37 @@
+#include "campaigns/Campaign.h"
+
+#include "domain/JsonReader.h"
+
+namespace outpost {
+
+namespace {
+
+QJsonValue timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(JsonReader::formatTime(t)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject Campaign::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("local_id"), localId},
+        {QStringLiteral("id"), serverId ? QJsonValue(serverId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("origin"), origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("server")},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("filters"), filters},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("created_at"), timeOrNull(createdAt)},
+        {QStringLiteral("sent_at"), timeOrNull(sentAt)}};
+    if (queued)
+        o.insert(QStringLiteral("queued"), *queued);
+    if (stats)
+        o.insert(QStringLiteral("stats"), stats->toJson());
+    if (!lastError.isEmpty())
+        o.insert(QStringLiteral("last_error"), lastError);
+    return o;
+}
+
+} // namespace outpost

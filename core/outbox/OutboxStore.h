@@ -1,0 +1,147 @@
+#pragma once
+
+#include "common/Result.h"
+#include "outbox/OutboxRow.h"
+#include "storage/LeadStore.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+
+#include <functional>
+#include <optional>
+
+namespace outpost {
+
+class Database;
+
+// The durable outbox of one workspace's cache. Every queue function checks
+// its input first (unknown status, empty text, a bad date: a clear error and
+// nothing queued), then writes the outbox row AND its optimistic change to the
+// cached lead, messages, notes or appointments in ONE transaction, so the
+// lists and the detail show the change at once and a crash keeps both or
+// neither. Queued notes, messages and appointments carry the id
+// "outbox:<idempotency key>" in the cache until the service's copy replaces
+// them; leads with open rows are listed by pendingLeadIds().
+//
+// Queueing is one small local write: the GUI thread may call these directly
+// on its own Database connection (or through a CacheTask). Sending is the
+// OutboxReplayer's job on the sync thread, through the same table.
+class OutboxStore
+{
+    Q_DECLARE_TR_FUNCTIONS(OutboxStore)
+
+public:
+    enum class TagAction {
+        Add,
+        Remove,
+    };
+    enum class Resolution {
+        Mine,   // send my change over the server's
+        Theirs, // drop my change, keep the server's
+    };
+    enum class Review {
+        SendAgain,      // it did not arrive: send it once more
+        AlreadyApplied, // it is on the service: mark it done
+    };
+    struct Counts
+    {
+        int pending = 0;     // waiting or sending
+        int conflicts = 0;   // need mine|theirs
+        int needsReview = 0; // ambiguous sends waiting for a decision
+        int failed = 0;      // refused (400/404) or not allowed (403)
+        int open() const { return pending + conflicts + needsReview + failed; }
+    };
+
+    // Bulk messages and campaign sends reach at most this many leads (contract).
+    static constexpr int kMaxBulkLeads = 500;
+
+    explicit OutboxStore(Database &db);
+
+    // ---- Queueing: each returns the new row's id. ----
+    Result<qint64> setStatus(qint64 leadId, const QString &status);
+    Result<qint64> addNote(qint64 leadId, const QString &text);
+    Result<qint64> reply(qint64 leadId, const QString &text);
+    // `dateTime` is "YYYY-MM-DD HH:MM" in the workspace's local time.
+    Result<qint64> bookAppointment(qint64 leadId, const QString &dateTime, const QString &service);
+    Result<qint64> editTag(qint64 leadId, TagAction action, const QString &tag);
+    Result<qint64> bulkStage(const QList<qint64> &leadIds, const QString &status);
+    Result<qint64> bulkTag(const QList<qint64> &leadIds, TagAction action, const QString &tag);
+    Result<qint64> bulkMessage(const QList<qint64> &leadIds, const QString &message);
+    Result<qint64> createCampaign(const QString &name, const QJsonObject &filters, const QString &message);
+    // A campaign the service already knows.
+    Result<qint64> sendCampaign(qint64 campaignId);
+    // A campaign still queued by createCampaign(): sent once it exists.
+    Result<qint64> sendQueuedCampaign(qint64 createRowId);
+
+    // ---- Reading (cheap, indexed; fine on the GUI thread). ----
+    Result<Counts> counts();
+    // Open rows in queue order; with includeDone also what was sent.
+    Result<QList<OutboxRow>> rows(bool includeDone = false);
+    Result<QList<OutboxRow>> conflicts();
+    Result<std::optional<OutboxRow>> row(qint64 rowId);
+    // Leads with an open row: the lists mark them as pending.
+    Result<QSet<qint64>> pendingLeadIds();
+
+    // ---- What a person decides. ----
+    // A failed, not-allowed or needs-review row goes back in the queue.
+    Result<void> retry(qint64 rowId);
+    // Drops a row that is not being sent; its optimistic change is taken back
+    // (queued notes/messages/appointments go; status and tags return to the
+    // base unless a later open row changed the same lead since).
+    Result<void> discard(qint64 rowId);
+    // Takes back a row that was never sent, as if it had never been made.
+    Result<void> undo(qint64 rowId);
+    Result<void> resolveConflict(qint64 rowId, Resolution resolution);
+    Result<void> resolveReview(qint64 rowId, Review review);
+
+    // ---- For the replayer. ----
+    // The first row that may go now: pending or sending, with no earlier open
+    // row on any of its leads (campaign rows: no earlier open campaign row).
+    // Rows in `skip` are left out (and still block what follows them).
+    Result<std::optional<OutboxRow>> nextSendable(const QSet<qint64> &skip = {});
+    // Before the request leaves: state sending, one more attempt, the probe.
+    Result<void> markSending(qint64 rowId, std::optional<int> probe);
+    // Back to pending after a transient failure (the attempt stays counted).
+    Result<void> markPending(qint64 rowId, const QString &error);
+    Result<void> markState(qint64 rowId, OutboxRow::State state, const QString &error,
+                           const QJsonObject &conflict = {});
+    // The server has it: `cacheWrite` (the server's copy into the cache) and
+    // the row's end are one transaction.
+    Result<void> markDone(qint64 rowId, const QJsonObject &result, const std::function<Result<void>()> &cacheWrite);
+    // A conflict whose base is the server's copy now: my change goes over it.
+    Result<void> rebase(qint64 rowId, const QJsonObject &base);
+
+    LeadStore &leads() { return m_leads; }
+
+private:
+    struct Draft
+    {
+        OutboxRow::Op op;
+        QList<qint64> leadIds;
+        QJsonObject payload;
+        QJsonObject base;
+        // The optimistic change, inside the transaction (the row's local ref given).
+        std::function<Result<void>(const QString &localRef)> apply;
+    };
+
+    Result<qint64> enqueue(Draft draft);
+    Result<qint64> insertRow(const Draft &draft, const QString &key, const QString &localRef);
+    Result<QList<Lead>> cachedLeads(const QList<qint64> &ids);
+    Result<Lead> cachedLead(qint64 id);
+    Result<void> saveLeads(const QList<Lead> &leads);
+    Result<void> insertLocalItem(const char *table, qint64 leadId, const QString &localRef, const QVariantList &values);
+    Result<void> revert(const OutboxRow &row);
+    Result<bool> laterOpenRowTouches(const OutboxRow &row);
+    Result<void> deleteRow(qint64 rowId);
+    Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values, int limit = -1);
+    Result<void> update(qint64 rowId, const QString &assignments, const QVariantList &values);
+    template <typename F>
+    Result<void> inTransaction(F &&work);
+
+    Database &m_db;
+    LeadStore m_leads;
+};
+
+} // namespace outpost

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/LeadStatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace outpost {
+
+// A change both sides made to the same lead: for each field, what it was when
+// the edit was queued, what the service says now, and what the user wanted.
+struct EditConflict
+{
+    struct Field
+    {
+        QString name;
+        QString base;
+        QString theirs;
+        QString mine;
+    };
+
+    qint64 id = 0;
+    qint64 leadId = 0;
+    QString leadName;
+    QList<Field> fields;
+};
+
+// A change that applies to many leads at once (one outbox row, one request).
+struct BulkChange
+{
+    enum class Kind {
+        Stage,
+        AddTag,
+        RemoveTag,
+        Message,
+    };
+
+    Kind kind = Kind::Stage;
+    QList<qint64> leadIds;
+    // The status's wire form, the tag, or the message (with {name} placeholders).
+    QString value;
+};
+
+// Where the user's changes to leads go: every call writes an outbox row (and
+// the change to the cached lead) at once and returns that row's id; the
+// network sees it later. The widgets talk to this, never to the outbox itself.
+class LeadEdits : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    enum class Resolution {
+        KeepMine,
+        TakeTheirs,
+    };
+
+    virtual Result<qint64> setStatus(qint64 leadId, const LeadStatus &status) = 0;
+    virtual Result<qint64> addTag(qint64 leadId, const QString &tag) = 0;
+    virtual Result<qint64> removeTag(qint64 leadId, const QString &tag) = 0;
+    virtual Result<qint64> reply(qint64 leadId, const QString &text) = 0;
+    virtual Result<qint64> addNote(qint64 leadId, const QString &text) = 0;
+    virtual Result<qint64> bookAppointment(qint64 leadId, const QDateTime &at, const QString &service) = 0;
+    virtual Result<qint64> queueBulk(const BulkChange &change) = 0;
+    // Takes a row back while it is still queued; false once it has been sent.
+    virtual Result<bool> undo(qint64 entryId) = 0;
+    // Whether this lead has changes not yet confirmed by the service.
+    virtual bool isPending(qint64 leadId) const = 0;
+    virtual Result<QList<EditConflict>> conflicts() = 0;
+    virtual Result<void> resolve(qint64 conflictId, Resolution resolution) = 0;
+
+signals:
+    // These cached leads changed because of a queued, undone, confirmed or
+    // resolved edit.
+    void leadsChanged(const QList<qint64> &ids);
+};
+
+} // namespace outpost

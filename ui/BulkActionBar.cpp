@@ -1,0 +1,266 @@
+#include "BulkActionBar.h"
+
+#include "LeadText.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+
+namespace outpost {
+
+namespace {
+
+enum Page {
+    ChooserPage,
+    FormPage,
+    NoticePage,
+};
+
+QHBoxLayout *row(QWidget *w)
+{
+    auto *layout = new QHBoxLayout(w);
+    layout->setContentsMargins(0, 0, 0, 0);
+    return layout;
+}
+
+} // namespace
+
+BulkActionBar::BulkActionBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("bulkBar"));
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(buildChooser());
+    m_stack->addWidget(buildForm());
+    m_stack->addWidget(buildNotice());
+    row(this)->addWidget(m_stack);
+    updateState();
+}
+
+QWidget *BulkActionBar::buildChooser()
+{
+    auto *page = new QWidget(this);
+    auto *layout = row(page);
+    m_selectedCount = new QLabel(page);
+    layout->addWidget(m_selectedCount);
+    const QStringList texts = {tr("Change stage…"), tr("Add tag…"), tr("Remove tag…"), tr("Send message…")};
+    for (int a = 0; a < ActionCount; ++a) {
+        auto *b = new QPushButton(texts.at(a), page);
+        connect(b, &QPushButton::clicked, this, [this, a] { begin(Action(a)); });
+        m_actions << b;
+        layout->addWidget(b);
+    }
+    layout->addStretch();
+    return page;
+}
+
+QWidget *BulkActionBar::buildForm()
+{
+    auto *page = new QWidget(this);
+    auto *layout = row(page);
+    m_formLabel = new QLabel(page);
+    layout->addWidget(m_formLabel);
+    m_stage = new QComboBox(page);
+    m_stage->setAccessibleName(tr("New stage"));
+    for (const LeadStatus &s : LeadStatus::pipeline())
+        m_stage->addItem(LeadText::status(s), s.toString());
+    layout->addWidget(m_stage);
+    m_value = new QLineEdit(page);
+    m_value->setObjectName(QStringLiteral("bulkValue"));
+    m_value->setClearButtonEnabled(true);
+    layout->addWidget(m_value, 1);
+    m_confirm = new QPushButton(page);
+    m_confirm->setObjectName(QStringLiteral("bulkConfirm"));
+    m_confirm->setDefault(true);
+    auto *cancelButton = new QPushButton(tr("Cancel"), page);
+    layout->addWidget(m_confirm);
+    layout->addWidget(cancelButton);
+    connect(m_confirm, &QPushButton::clicked, this, &BulkActionBar::confirm);
+    connect(m_value, &QLineEdit::returnPressed, this, &BulkActionBar::confirm);
+    connect(m_value, &QLineEdit::textChanged, this, &BulkActionBar::updateConfirmText);
+    connect(cancelButton, &QPushButton::clicked, this, &BulkActionBar::cancel);
+    return page;
+}
+
+QWidget *BulkActionBar::buildNotice()
+{
+    auto *page = new QWidget(this);
+    auto *layout = row(page);
+    m_notice = new QLabel(page);
+    m_notice->setObjectName(QStringLiteral("bulkNotice"));
+    m_notice->setWordWrap(true);
+    layout->addWidget(m_notice, 1);
+    m_undo = new QPushButton(tr("Undo"), page);
+    m_undo->setObjectName(QStringLiteral("bulkUndo"));
+    m_undo->setToolTip(tr("Take the change back while it has not been sent"));
+    auto *dismiss = new QPushButton(tr("Dismiss"), page);
+    layout->addWidget(m_undo);
+    layout->addWidget(dismiss);
+    connect(m_undo, &QPushButton::clicked, this, &BulkActionBar::undoLast);
+    connect(dismiss, &QPushButton::clicked, this, &BulkActionBar::cancel);
+    return page;
+}
+
+void BulkActionBar::setSelection(const QList<qint64> &leadIds)
+{
+    m_selection = leadIds;
+    // A form or an undo notice stays until the user is done with it.
+    if (m_stack->currentIndex() == ChooserPage || (m_stack->currentIndex() == FormPage && leadIds.size() < 2))
+        m_stack->setCurrentIndex(ChooserPage);
+    updateState();
+}
+
+void BulkActionBar::setEdits(LeadEdits *edits, const QString &unavailableReason)
+{
+    m_edits = edits;
+    m_unavailable = unavailableReason;
+    if (!m_edits)
+        m_stack->setCurrentIndex(ChooserPage);
+    updateState();
+}
+
+void BulkActionBar::setPlanLimit(const QString &reason)
+{
+    m_planLimit = reason;
+    updateState();
+}
+
+void BulkActionBar::setKnownTags(const QStringList &tags)
+{
+    auto *completer = new QCompleter(tags, m_value);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    delete m_value->completer();
+    m_value->setCompleter(completer);
+}
+
+bool BulkActionBar::isWanted() const
+{
+    return m_selection.size() > 1 || m_stack->currentIndex() != ChooserPage;
+}
+
+void BulkActionBar::updateState()
+{
+    m_selectedCount->setText(tr("%n selected", nullptr, int(m_selection.size())));
+    const bool can = m_edits && m_planLimit.isEmpty();
+    const QString why = !m_edits ? m_unavailable : m_planLimit;
+    for (QPushButton *b : std::as_const(m_actions)) {
+        b->setEnabled(can);
+        b->setToolTip(can ? QString() : why);
+    }
+    updateConfirmText();
+    emit wantedChanged();
+}
+
+void BulkActionBar::begin(Action action)
+{
+    if (!m_edits || m_selection.size() < 2)
+        return;
+    m_action = action;
+    const bool stage = action == ChangeStage;
+    m_stage->setVisible(stage);
+    m_value->setVisible(!stage);
+    m_value->clear();
+    switch (action) {
+    case ChangeStage:
+        m_formLabel->setText(tr("Move to"));
+        break;
+    case AddTag:
+    case RemoveTag:
+        m_formLabel->setText(action == AddTag ? tr("Add the tag") : tr("Remove the tag"));
+        m_value->setPlaceholderText(tr("tag"));
+        m_value->setAccessibleName(tr("Tag"));
+        break;
+    case SendMessage:
+        m_formLabel->setText(tr("Message"));
+        m_value->setPlaceholderText(tr("Hi {name}! … ({name} becomes each lead's name)"));
+        m_value->setAccessibleName(tr("Message"));
+        break;
+    case ActionCount:
+        return;
+    }
+    m_stack->setCurrentIndex(FormPage);
+    updateState();
+    if (stage)
+        m_stage->setFocus(Qt::OtherFocusReason);
+    else
+        m_value->setFocus(Qt::OtherFocusReason);
+}
+
+void BulkActionBar::updateConfirmText()
+{
+    const int n = int(m_selection.size());
+    switch (m_action) {
+    case ChangeStage:
+        m_confirm->setText(tr("Move %n lead(s)", nullptr, n));
+        break;
+    case AddTag:
+        m_confirm->setText(tr("Tag %n lead(s)", nullptr, n));
+        break;
+    case RemoveTag:
+        m_confirm->setText(tr("Untag %n lead(s)", nullptr, n));
+        break;
+    case SendMessage:
+        m_confirm->setText(tr("Send to %n lead(s)", nullptr, n));
+        break;
+    case ActionCount:
+        break;
+    }
+    m_confirm->setEnabled(m_action == ChangeStage || !m_value->text().trimmed().isEmpty());
+}
+
+BulkChange BulkActionBar::currentChange() const
+{
+    static const BulkChange::Kind kinds[] = {BulkChange::Kind::Stage, BulkChange::Kind::AddTag,
+                                             BulkChange::Kind::RemoveTag, BulkChange::Kind::Message};
+    BulkChange change;
+    change.kind = kinds[m_action];
+    change.leadIds = m_selection;
+    change.value = m_action == ChangeStage ? m_stage->currentData().toString() : m_value->text().trimmed();
+    return change;
+}
+
+void BulkActionBar::confirm()
+{
+    if (!m_edits || m_stack->currentIndex() != FormPage || !m_confirm->isEnabled())
+        return;
+    const BulkChange change = currentChange();
+    auto queued = m_edits->queueBulk(change);
+    m_stack->setCurrentIndex(NoticePage);
+    if (!queued) {
+        m_lastEntry = 0;
+        m_notice->setText(tr("Nothing was queued: %1").arg(queued.error().message));
+        m_undo->setVisible(false);
+    } else {
+        m_lastEntry = *queued;
+        m_notice->setText(tr("Queued for %n lead(s); sent when online.", nullptr, int(change.leadIds.size())));
+        m_undo->setVisible(true);
+    }
+    updateState();
+}
+
+void BulkActionBar::cancel()
+{
+    m_stack->setCurrentIndex(ChooserPage);
+    updateState();
+}
+
+void BulkActionBar::undoLast()
+{
+    if (!m_edits || m_lastEntry == 0)
+        return;
+    auto undone = m_edits->undo(m_lastEntry);
+    m_undo->setVisible(false);
+    if (!undone)
+        m_notice->setText(tr("Could not undo: %1").arg(undone.error().message));
+    else if (!*undone)
+        m_notice->setText(tr("Too late to undo: the change has already been sent."));
+    else
+        m_notice->setText(tr("Undone: nothing will be sent."));
+    m_lastEntry = 0;
+}
+
+} // namespace outpost
