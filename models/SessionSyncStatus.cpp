@@ -22,13 +22,14 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
         emit changed();
     });
     connect(session, &SyncSession::finished, this, &SessionSyncStatus::onFinished);
+    connect(session, &SyncSession::detailFetched, this, [this](qint64 id, bool ok, const QString &message) {
+        if (ok && !m_online && !m_workingOffline) {
+            m_online = true;
+            emit changed();
+        }
+        emit detailFetched(id, ok, message);
+    });
     m_timer.start();
-}
-
-QString SessionSyncStatus::editsUnavailableReason() const
-{
-    return tr("Changes to leads are not available in this version: the outbox that sends them to the service is "
-              "still being built. Everything you see is up to date from the service.");
 }
 
 void SessionSyncStatus::syncNow()
@@ -72,6 +73,14 @@ void SessionSyncStatus::setWorkingOffline(bool offline)
         syncNow();
     }
     emit changed();
+}
+
+bool SessionSyncStatus::fetchDetail(qint64 id)
+{
+    if (m_workingOffline)
+        return false;
+    m_session->fetchDetail(id);
+    return true;
 }
 
 void SessionSyncStatus::cancelSync()

@@ -9,8 +9,7 @@ namespace outpost {
 
 // The status bar's view of a workspace that syncs: a SyncSession on its own
 // thread, a sync now and then (every few minutes, and at once on start), and
-// "work offline" that stops it. Edits are not offered yet: the outbox that
-// carries them to the service is not part of this build.
+// "work offline" that stops it.
 class SessionSyncStatus : public SyncStatusSource
 {
     Q_OBJECT
@@ -23,11 +22,7 @@ public:
     bool isSyncing() const override { return m_syncing; }
     qint64 progressDone() const override { return m_syncing ? m_done : 0; }
     qint64 progressTotal() const override { return m_syncing ? m_total : 0; }
-    int pendingOutboxCount() const override { return 0; }
-    int conflictCount() const override { return 0; }
     bool isWorkingOffline() const override { return m_workingOffline; }
-    bool canQueueEdits() const override { return false; }
-    QString editsUnavailableReason() const override;
     // The last sync's own words (its summary or why it stopped).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -36,6 +31,7 @@ public:
 public slots:
     void setWorkingOffline(bool offline) override;
     void cancelSync() override;
+    bool fetchDetail(qint64 id) override;
     void syncNow();
 
 private:

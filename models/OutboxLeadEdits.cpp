@@ -1,0 +1,223 @@
+#include "OutboxLeadEdits.h"
+
+#include "WorkspaceCache.h"
+#include "outbox/OutboxStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace outpost {
+
+namespace {
+
+// A conflict value for people: lists joined, everything else as text.
+QString shown(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList parts;
+        for (const QJsonValue &v : value.toArray())
+            parts << v.toVariant().toString();
+        return parts.join(QStringLiteral(", "));
+    }
+    if (value.isNull() || value.isUndefined())
+        return QString();
+    return value.toVariant().toString();
+}
+
+} // namespace
+
+OutboxLeadEdits::OutboxLeadEdits(WorkspaceCache *cache, QObject *parent)
+    : LeadEdits(parent)
+    , m_cache(cache)
+{
+    connect(cache, &WorkspaceCache::opened, this, &OutboxLeadEdits::onOpened);
+    connect(cache, &WorkspaceCache::closed, this, &OutboxLeadEdits::onClosed);
+    connect(cache, &WorkspaceCache::leadsChanged, this, &OutboxLeadEdits::refresh);
+    if (cache->isOpen())
+        onOpened();
+}
+
+OutboxLeadEdits::~OutboxLeadEdits() = default;
+
+void OutboxLeadEdits::onOpened()
+{
+    m_store = std::make_unique<OutboxStore>(m_cache->database());
+    refresh();
+}
+
+void OutboxLeadEdits::onClosed()
+{
+    m_store.reset();
+    refresh();
+}
+
+Result<OutboxStore *> OutboxLeadEdits::store()
+{
+    if (!m_store || !m_cache->isOpen())
+        return Error{tr("No workspace is open.")};
+    return m_store.get();
+}
+
+void OutboxLeadEdits::refresh()
+{
+    QSet<qint64> leads;
+    int pending = 0;
+    int conflicts = 0;
+    if (m_store && m_cache->isOpen()) {
+        if (auto ids = m_store->pendingLeadIds())
+            leads = *ids;
+        if (auto counts = m_store->counts()) {
+            pending = counts->pending;
+            conflicts = counts->conflicts;
+        }
+    }
+    const bool changed = leads != m_pendingLeads || pending != m_pending || conflicts != m_conflicts;
+    m_pendingLeads = leads;
+    m_pending = pending;
+    m_conflicts = conflicts;
+    if (changed)
+        emit countsChanged();
+}
+
+Result<qint64> OutboxLeadEdits::queued(const Result<qint64> &row, const QList<qint64> &leadIds)
+{
+    if (row) {
+        refresh();
+        emit leadsChanged(leadIds);
+    }
+    return row;
+}
+
+Result<qint64> OutboxLeadEdits::setStatus(qint64 leadId, const LeadStatus &status)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->setStatus(leadId, status.toString()), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::addTag(qint64 leadId, const QString &tag)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->editTag(leadId, OutboxStore::TagAction::Add, tag), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::removeTag(qint64 leadId, const QString &tag)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->editTag(leadId, OutboxStore::TagAction::Remove, tag), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::reply(qint64 leadId, const QString &text)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->reply(leadId, text), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::addNote(qint64 leadId, const QString &text)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->addNote(leadId, text), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::bookAppointment(qint64 leadId, const QDateTime &at, const QString &service)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    // The contract's appointment time is the workspace's local wall-clock time.
+    const QString when = at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return queued((*s)->bookAppointment(leadId, when, service), {leadId});
+}
+
+Result<qint64> OutboxLeadEdits::queueBulk(const BulkChange &change)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    OutboxStore *o = *s;
+    switch (change.kind) {
+    case BulkChange::Kind::Stage:
+        return queued(o->bulkStage(change.leadIds, change.value), change.leadIds);
+    case BulkChange::Kind::AddTag:
+        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Add, change.value), change.leadIds);
+    case BulkChange::Kind::RemoveTag:
+        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Remove, change.value), change.leadIds);
+    case BulkChange::Kind::Message:
+        return queued(o->bulkMessage(change.leadIds, change.value), change.leadIds);
+    }
+    return Error{tr("Unknown bulk action.")};
+}
+
+Result<bool> OutboxLeadEdits::undo(qint64 entryId)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto row = (*s)->row(entryId);
+    if (!row)
+        return row.error();
+    // Once it left (or is leaving), the service may have it: too late to take back.
+    if (!row->has_value() || (*row)->state != OutboxRow::State::Pending || (*row)->firstSentAt.isValid())
+        return false;
+    const QList<qint64> leads = (*row)->leadIds;
+    if (auto undone = (*s)->undo(entryId); !undone)
+        return undone.error();
+    refresh();
+    emit leadsChanged(leads);
+    return true;
+}
+
+Result<QList<EditConflict>> OutboxLeadEdits::conflicts()
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto rows = (*s)->conflicts();
+    if (!rows)
+        return rows.error();
+    QList<EditConflict> out;
+    for (const OutboxRow &row : *rows) {
+        EditConflict c;
+        c.id = row.id;
+        c.leadId = row.leadIds.value(0);
+        if (auto lead = (*s)->leads().lead(c.leadId); lead && lead->has_value())
+            c.leadName = (*lead)->name;
+        for (auto it = row.conflict.begin(); it != row.conflict.end(); ++it) {
+            if (!it.value().isObject()) // bookkeeping such as how it was resolved
+                continue;
+            const QJsonObject f = it.value().toObject();
+            c.fields.append({it.key(), shown(f.value(QStringLiteral("base"))), shown(f.value(QStringLiteral("theirs"))),
+                             shown(f.value(QStringLiteral("mine")))});
+        }
+        out.append(c);
+    }
+    return out;
+}
+
+Result<void> OutboxLeadEdits::resolve(qint64 conflictId, Resolution resolution)
+{
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto row = (*s)->row(conflictId);
+    const QList<qint64> leads = row && row->has_value() ? (*row)->leadIds : QList<qint64>();
+    auto resolved =
+        (*s)->resolveConflict(conflictId, resolution == Resolution::KeepMine ? OutboxStore::Resolution::Mine
+                                                                             : OutboxStore::Resolution::Theirs);
+    if (!resolved)
+        return resolved;
+    refresh();
+    emit leadsChanged(leads);
+    return {};
+}
+
+} // namespace outpost
