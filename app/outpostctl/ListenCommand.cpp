@@ -3,6 +3,9 @@
 #include "CommandContext.h"
 #include "LeadPrinter.h"
 #include "StopSignal.h"
+#include "api/ApiClient.h"
+#include "storage/WebhookEventLog.h"
+#include "webhooks/WebhookEventApplier.h"
 #include "webhooks/WebhookReceiver.h"
 
 #include <QCommandLineParser>
@@ -18,9 +21,10 @@ QString outcomeName(webhook::Outcome outcome)
     return QString::fromLatin1(QMetaEnum::fromType<webhook::Outcome>().valueToKey(static_cast<int>(outcome)));
 }
 
-// Reads the webhook secrets, then listens until `count` events were accepted
-// (or for ever). Events go to stdout, one JSON object a line; everything
-// else to stderr. Never prints a secret or a refused body.
+// Reads the workspace's API key and webhook secrets, opens its cache, then
+// listens until `count` events were accepted and applied (or for ever). Each
+// accepted event goes to the cache and to stdout as one JSON line; notices
+// and everything else to stderr. Never prints a secret or a refused body.
 class ListenFlow : public QObject
 {
 public:
@@ -33,7 +37,35 @@ public:
         , m_count(count)
         , m_pending(m_workspace.webhookSecretIds)
     {}
+    // The receiver and the applier use the cache: they go before it does.
+    ~ListenFlow() override
+    {
+        delete m_receiver;
+        delete m_applier;
+    }
 
+    void start()
+    {
+        if (m_workspace.isOffline()) {
+            next();
+            return;
+        }
+        m_context.secrets().read(
+            SecretStore::apiKeyName(m_workspace.id), this, [this](Result<QString, SecretError> key) {
+                if (key)
+                    m_api = new ApiClient(ApiConfig::forWorkspace(m_workspace, *key),
+                                          RateBudget::forWorkspace(m_workspace), this);
+                else
+                    m_context.err() << ListenCommand::tr("Warning: no API key for \"%1\" (%2); "
+                                                         "events are applied as they come, "
+                                                         "without fetching new leads' details.")
+                                           .arg(LeadPrinter::printable(m_workspace.name), key.error().message)
+                                    << Qt::endl;
+                next();
+            });
+    }
+
+private:
     void next()
     {
         if (m_pending.isEmpty()) {
@@ -58,7 +90,6 @@ public:
                                  });
     }
 
-private:
     void listen()
     {
         if (m_secrets.isEmpty()) {
@@ -67,10 +98,13 @@ private:
                                 .arg(LeadPrinter::printable(m_workspace.name)));
             return;
         }
+        if (!openCache())
+            return;
         const QByteArray header = m_workspace.service.signatureHeader.toLatin1();
         m_receiver = new WebhookReceiver(WebhookSignature(m_secrets, header), this);
         for (QByteArray &secret : m_secrets)
             secret.fill('\0');
+        m_receiver->setEventLog(m_log.get());
         connect(m_receiver, &WebhookReceiver::eventReceived, this, &ListenFlow::onEvent);
         connect(m_receiver, &WebhookReceiver::eventRejected, this,
                 [this](webhook::Outcome outcome, const QString &reason) {
@@ -96,15 +130,44 @@ private:
                         << Qt::endl;
     }
 
+    bool openCache()
+    {
+        auto cache = m_context.openCache(m_workspace);
+        if (!cache) {
+            done(ExitError, cache.error().message);
+            return false;
+        }
+        m_cache.emplace(std::move(cache).value());
+        m_log = std::make_unique<WebhookEventLog>(*m_cache);
+        m_applier = new WebhookEventApplier(*m_cache, m_api, this);
+        connect(m_applier, &WebhookEventApplier::notice, this,
+                [this](const QString &title, const QString &text, qint64) {
+                    m_context.err() << ListenCommand::tr("Notice: %1: %2")
+                                           .arg(LeadPrinter::printable(title), LeadPrinter::printable(text))
+                                    << Qt::endl;
+                });
+        connect(m_applier, &WebhookEventApplier::warning, this, [this](const QString &message) {
+            m_context.err() << ListenCommand::tr("Warning: %1").arg(LeadPrinter::printable(message)) << Qt::endl;
+        });
+        connect(m_applier, &WebhookEventApplier::eventApplied, this, [this] {
+            if (++m_applied == m_count)
+                summarize();
+        });
+        return true;
+    }
+
     void onEvent(const QJsonObject &event)
     {
         m_context.out() << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << Qt::endl;
-        if (++m_accepted == m_count)
-            summarize();
+        ++m_accepted;
+        m_applier->apply(event);
     }
 
     void summarize()
     {
+        if (m_summarized)
+            return;
+        m_summarized = true;
         m_receiver->close();
         m_context.err() << ListenCommand::tr("Received %1 events; %2 deliveries refused.")
                                .arg(m_accepted)
@@ -126,8 +189,14 @@ private:
     quint16 m_port;
     int m_count;
     int m_accepted = 0;
+    int m_applied = 0;
+    bool m_summarized = false;
     QStringList m_pending;
     QList<QByteArray> m_secrets;
+    ApiClient *m_api = nullptr;
+    std::optional<Database> m_cache;
+    std::unique_ptr<WebhookEventLog> m_log;
+    WebhookEventApplier *m_applier = nullptr;
     WebhookReceiver *m_receiver = nullptr;
 };
 
@@ -135,7 +204,7 @@ private:
 
 QString ListenCommand::summary() const
 {
-    return tr("receive the workspace's webhooks, verify them and print each event as a JSON line");
+    return tr("receive the workspace's webhooks, verify them, apply them to the cache and print each as a JSON line");
 }
 
 int ListenCommand::run(CommandContext &context, const QStringList &arguments)
@@ -167,7 +236,7 @@ int ListenCommand::run(CommandContext &context, const QStringList &arguments)
     if (!workspace)
         return context.fail(workspace.error().message);
     auto *flow = new ListenFlow(context, *workspace, address, static_cast<quint16>(portNumber), events);
-    flow->next();
+    flow->start();
     return Pending;
 }
 

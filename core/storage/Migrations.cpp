@@ -210,6 +210,13 @@ const std::vector<Migration> &migrations()
                   PRIMARY KEY (lead_id, row_id)) WITHOUT ROWID)",
              "CREATE INDEX outbox_targets_by_row ON outbox_targets(row_id)",
          }},
+        {"webhook replay ids",
+         {
+             // Ids of accepted webhook events, so a replay is refused across a
+             // restart of the receiver; pruned once older than the tolerance allows.
+             "CREATE TABLE webhook_events (id TEXT PRIMARY KEY, received_at INTEGER NOT NULL) WITHOUT ROWID",
+             "CREATE INDEX webhook_events_by_time ON webhook_events(received_at)",
+         }},
     };
     return list;
 }

@@ -18,6 +18,7 @@ enum class Outcome {
     BadRequest,       // not HTTP we accept (framing, head size): 4xx/501
     TimedOut,         // the request did not arrive in time (slowloris): 408
     Overloaded,       // too many open connections: closed at once
+    Unavailable,      // the cache could not record the event: 503, the sender retries
 };
 Q_ENUM_NS(Outcome)
 

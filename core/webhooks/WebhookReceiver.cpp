@@ -1,6 +1,7 @@
 #include "webhooks/WebhookReceiver.h"
 
 #include "common/Logging.h"
+#include "storage/WebhookEventLog.h"
 #include "webhooks/WebhookConnection.h"
 
 #include <QTcpServer>
@@ -107,17 +108,49 @@ void WebhookReceiver::onRequest(WebhookConnection *connection, const HttpRequest
         return;
     }
     const QString id = verdict.event.value(QStringLiteral("id")).toString();
-    m_replays.forgetOlderThan(m_clock.monotonicMs());
-    if (m_replays.seen(id)) {
+    const std::optional<bool> seen = seenBefore(id);
+    if (seen && *seen) {
         // Answered 200: the sender may be retrying a delivery whose answer it lost.
         record(webhook::Outcome::Duplicate, QStringLiteral("event %1 was received before").arg(id));
         connection->respond(200, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("duplicate"), true}});
         return;
     }
-    m_replays.remember(id, m_clock.monotonicMs());
+    // An event that cannot be remembered is not taken: a later replay would pass.
+    if (!seen || !remember(id)) {
+        record(webhook::Outcome::Unavailable, QStringLiteral("the cache cannot record events right now"));
+        connection->respond(503, answer(false, QStringLiteral("try again later")));
+        return;
+    }
     record(webhook::Outcome::Accepted, QString());
     connection->respond(200, answer(true));
     emit eventReceived(verdict.event);
+}
+
+std::optional<bool> WebhookReceiver::seenBefore(const QString &id)
+{
+    m_replays.forgetOlderThan(m_clock.monotonicMs());
+    if (m_replays.seen(id))
+        return true;
+    if (!m_log)
+        return false;
+    const Result<bool> logged = m_log->contains(id);
+    if (!logged) {
+        qCWarning(lcWebhooks) << "cannot look up a webhook event id:" << logged.error().message;
+        return std::nullopt;
+    }
+    return *logged;
+}
+
+bool WebhookReceiver::remember(const QString &id)
+{
+    if (m_log) {
+        if (auto logged = m_log->add(id, m_clock.now()); !logged) {
+            qCWarning(lcWebhooks) << "cannot record a webhook event id:" << logged.error().message;
+            return false;
+        }
+    }
+    m_replays.remember(id, m_clock.monotonicMs());
+    return true;
 }
 
 void WebhookReceiver::onRequestFailed(WebhookConnection *connection, int status, const QString &reason)

@@ -12,12 +12,14 @@
 #include <QObject>
 
 #include <chrono>
+#include <optional>
 
 class QTcpServer;
 
 namespace outpost {
 
 class WebhookConnection;
+class WebhookEventLog;
 
 // A small HTTP/1.1 listener for a service's webhook deliveries (QtNetwork
 // only: the core links no HTTP server). It accepts POSTs, reads the raw body
@@ -52,6 +54,10 @@ public:
     // created or rotated while listening).
     void setSignature(WebhookSignature signature) { m_verifier.setSignature(std::move(signature)); }
 
+    // Remembers accepted ids in the cache too (not owned; same thread), so a
+    // replay is refused after a restart as well. Without it, memory only.
+    void setEventLog(WebhookEventLog *log) { m_log = log; }
+
     int count(webhook::Outcome outcome) const { return m_counts.value(outcome); }
     int rejectedCount() const;
     qsizetype openConnections() const { return m_connections; }
@@ -65,11 +71,15 @@ private:
     void onRequest(WebhookConnection *connection, const HttpRequest &request);
     void onRequestFailed(WebhookConnection *connection, int status, const QString &reason);
     void record(webhook::Outcome outcome, const QString &reason);
+    // Null: the cache could not answer.
+    std::optional<bool> seenBefore(const QString &id);
+    bool remember(const QString &id);
 
     WebhookVerifier m_verifier;
     Options m_options;
     const Clock &m_clock;
     ReplayGuard m_replays;
+    WebhookEventLog *m_log = nullptr;
     QTcpServer *m_server;
     QHash<webhook::Outcome, int> m_counts;
     qsizetype m_connections = 0;

@@ -3,6 +3,9 @@
 // real keychain and prints each accepted event as a JSON line.
 #include "SimFixture.h"
 #include "secrets/SecretStore.h"
+#include "storage/Database.h"
+#include "storage/LeadStore.h"
+#include "storage/WebhookEventLog.h"
 #include "webhooks/WebhookSignature.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -128,6 +131,18 @@ private slots:
         QCOMPARE(events, (QStringList{QStringLiteral("note_added"), QStringLiteral("test")}));
         QVERIFY2(err.contains("Refused a delivery (BadSignature)"), err.constData());
         QVERIFY(!err.contains(secret) && !lines.join().contains(secret));
+
+        // Applied to the workspace's cache: the lead the note came with, the note, both ids.
+        QVERIFY2(err.contains("Notice: Note on"), err.constData());
+        {
+            auto cache = Database::open(Profile(m_profile).cachePath(workspace.id));
+            QVERIFY(cache);
+            const auto detail = LeadStore(*cache).detail(3);
+            QVERIFY(detail && detail->has_value());
+            QCOMPARE((*detail)->notes.size(), 1);
+            QCOMPARE((*detail)->notes.first().text, QStringLiteral("hi"));
+            QCOMPARE(*WebhookEventLog(*cache).size(), 2);
+        }
 
         QTRY_COMPARE(m_sim.get(QStringLiteral("/webhooks/%1/deliveries").arg(id))
                          .json.value(QStringLiteral("deliveries"))
