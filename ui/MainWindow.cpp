@@ -11,6 +11,7 @@
 #include "PipelineModel.h"
 #include "PlaceholderPage.h"
 #include "SavedViewsModel.h"
+#include "SettingsPage.h"
 #include "Sidebar.h"
 #include "SyncStatusBar.h"
 #include "WorkspaceCache.h"
@@ -158,8 +159,8 @@ QWidget *MainWindow::buildWorkspaceArea()
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(new PlaceholderPage(
         tr("Campaigns"), tr("Compose a message for a filtered audience and preview who receives it."), m_pages));
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Settings"), tr("Workspaces, API keys, webhooks and the plan of this workspace."), m_pages));
+    m_settings = new SettingsPage(m_registry, nullptr, nullptr, m_pages);
+    m_pages->addWidget(m_settings);
     layout->addWidget(m_pages, 1);
 
     connect(m_sidebar, &Sidebar::pageSelected, this, &MainWindow::showPage);
@@ -169,7 +170,27 @@ QWidget *MainWindow::buildWorkspaceArea()
     connect(m_board, &PipelineBoard::leadOpened, this, &MainWindow::openLead);
     connect(m_board, &PipelineBoard::moveFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+    connectSettings();
     return area;
+}
+
+// Settings edits the registry: the switcher follows, and a removed workspace's
+// cache is let go before its files are deleted.
+void MainWindow::connectSettings()
+{
+    connect(m_settings, &SettingsPage::workspacesChanged, this, [this] {
+        QComboBox *switcher = m_sidebar->workspaceSwitcher();
+        const QUuid current = m_workspaces->workspaceAt(switcher->currentIndex()).id;
+        const QSignalBlocker blocker(switcher);
+        m_workspaces->reload();
+        int row = m_workspaces->rowOf(current);
+        if (row < 0)
+            row = m_workspaces->rowCount() > 0 ? 0 : -1;
+        switcher->setCurrentIndex(row);
+        switchToRow(row);
+    });
+    connect(m_settings, &SettingsPage::switchRequested, this,
+            [this](const QUuid &id) { m_sidebar->workspaceSwitcher()->setCurrentIndex(m_workspaces->rowOf(id)); });
 }
 
 void MainWindow::installShortcuts()

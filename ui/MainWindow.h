@@ -15,6 +15,7 @@ class LeadListPage;
 class PipelineBoard;
 class PipelineModel;
 class SavedViewsModel;
+class SettingsPage;
 class Sidebar;
 class SyncStatusBar;
 class SyncStatusSource;
@@ -45,6 +46,7 @@ public:
     SyncStatusBar *syncStatusBar() const { return m_syncBar; }
     // The open conflicts dialog, if any.
     ConflictsDialog *conflictsDialog() const { return m_conflictsDialog; }
+    SettingsPage *settingsPage() const { return m_settings; }
     int currentPage() const;
 
 public slots:
@@ -78,6 +80,7 @@ private:
     void askForWelcomeAction(void (MainWindow::*signal)(), const QString &fallback);
     void restoreState();
     void saveState() const;
+    void connectSettings();
 
     WorkspaceRegistry &m_registry;
     WorkspaceListModel *m_workspaces;
@@ -92,6 +95,7 @@ private:
     LeadListPage *m_leadList = nullptr;
     PipelineBoard *m_board = nullptr;
     DashboardPage *m_dashboard = nullptr;
+    SettingsPage *m_settings = nullptr;
     SyncStatusBar *m_syncBar = nullptr;
     QLabel *m_statusCount = nullptr;
     QLabel *m_plan = nullptr;

@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 #include "MainWindow.h"
 #include "SessionSyncStatus.h"
+#include "SettingsPage.h"
 #include "WorkspaceCache.h"
 #include "secrets/KeychainSecretStore.h"
 #include "sync/SyncSession.h"
@@ -88,11 +89,13 @@ int main(int argc, char *argv[])
     outpost::DemoWorkspace demo;
     std::unique_ptr<outpost::SyncSession> session;
     std::unique_ptr<outpost::SessionSyncStatus> syncStatus;
+    QUuid syncedWorkspace;
 
     outpost::MainWindow window(registry);
     const QString screenshotPath = parser.isSet(screenshotOption) ? parser.value(screenshotOption) : QString();
     auto startSync = [&](const outpost::Workspace &workspace, const QString &key) {
         const outpost::Profile &profile = registry.profile();
+        syncedWorkspace = workspace.id;
         session = std::make_unique<outpost::SyncSession>(
             outpost::ApiConfig::forWorkspace(workspace, key), outpost::RateBudget::forWorkspace(workspace),
             profile.cachePath(workspace.id), profile.syncLockPath(workspace.id));
@@ -106,8 +109,26 @@ int main(int argc, char *argv[])
                 session.get(), &outpost::SyncSession::finished, &window,
                 [&window, screenshotPath] { scheduleScreenshot(window, screenshotPath); }, Qt::SingleShotConnection);
         }
+        // A refused key: ask for a new one (the outbox is kept), then sync again with it.
+        QObject::connect(
+            session.get(), &outpost::SyncSession::unauthorized, &window,
+            [&window, id = workspace.id](const QString &message) { window.settingsPage()->askForNewKey(id, message); });
         syncStatus->syncNow();
     };
+    QObject::connect(window.settingsPage(), &outpost::SettingsPage::workspaceKeyChanged, &window, [&](const QUuid &id) {
+        const auto workspace = registry.find(id);
+        if (!session || !workspace || syncedWorkspace != id)
+            return;
+        window.settingsPage()->secrets().read(outpost::SecretStore::apiKeyName(id), &window,
+                                              [&, w = *workspace](auto key) {
+                                                  if (!key)
+                                                      return;
+                                                  window.setSyncStatus(nullptr);
+                                                  syncStatus.reset();
+                                                  session.reset();
+                                                  startSync(w, *key);
+                                              });
+    });
     auto giveUp = [&](const QString &message) {
         std::fprintf(stderr, "%s\n", qPrintable(message));
         window.statusBar()->showMessage(message);
@@ -144,6 +165,8 @@ int main(int argc, char *argv[])
         return true;
     };
     QObject::connect(&window, &outpost::MainWindow::demoRequested, &window, [&] { openDemo(); });
+    QObject::connect(&window, &outpost::MainWindow::addWorkspaceRequested, window.settingsPage(),
+                     &outpost::SettingsPage::addWorkspace);
     if (parser.isSet(demoOption)) {
         if (!openDemo())
             return 1;
