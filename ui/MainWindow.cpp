@@ -189,6 +189,12 @@ void MainWindow::connectSettings()
         switcher->setCurrentIndex(row);
         switchToRow(row);
     });
+    connect(m_settings, &SettingsPage::liveLeadsChanged, this, [this](const QUuid &id, const QList<qint64> &ids) {
+        if (m_workspaces->workspaceAt(m_sidebar->workspaceSwitcher()->currentIndex()).id == id)
+            m_cache->notifyLeadsChanged(ids);
+    });
+    connect(m_settings, &SettingsPage::inAppNotice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_settings, &SettingsPage::switchRequested, this,
             [this](const QUuid &id) { m_sidebar->workspaceSwitcher()->setCurrentIndex(m_workspaces->rowOf(id)); });
 }

@@ -1,20 +1,24 @@
 #include "SettingsPage.h"
 
 #include "ApiKeysDialog.h"
+#include "DesktopNotifier.h"
 #include "WebhooksDialog.h"
 #include "WorkspaceDialog.h"
 #include "api/ApiKeyVerifier.h"
 #include "secrets/KeychainSecretStore.h"
+#include "webhooks/WebhookListener.h"
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -56,6 +60,8 @@ SettingsPage::SettingsPage(WorkspaceRegistry &registry, SecretStore *secrets, Ke
     }
     m_secrets = secrets;
     m_verifier = verifier;
+    m_notifier = new DesktopNotifier(this);
+    connect(m_notifier, &DesktopNotifier::inAppNotice, this, &SettingsPage::inAppNotice);
     build();
     reload();
 }
@@ -104,6 +110,8 @@ void SettingsPage::build()
     row->addLayout(buttons);
     layout->addLayout(row, 1);
 
+    layout->addWidget(buildLiveUpdates());
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
     m_status->setWordWrap(true);
@@ -121,6 +129,91 @@ void SettingsPage::build()
     });
     connect(m_keys, &QPushButton::clicked, this, [this] { openApiKeys(); });
     connect(m_webhooks, &QPushButton::clicked, this, [this] { openWebhooks(); });
+}
+
+QWidget *SettingsPage::buildLiveUpdates()
+{
+    auto *box = new QGroupBox(tr("Live updates"), this);
+    auto *layout = new QVBoxLayout(box);
+    auto *intro = new QLabel(tr("Receive the selected workspace's webhooks on this computer: each verified event "
+                                "updates the cache at once and shows a notification. The webhook's URL must point "
+                                "here (e.g. http://127.0.0.1:PORT/ for a service on this computer, or a TLS proxy)."),
+                             box);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Port:"), box));
+    m_port = new QSpinBox(box);
+    m_port->setObjectName(QStringLiteral("livePort"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(8787);
+    m_port->setSpecialValueText(tr("any free port"));
+    row->addWidget(m_port);
+    m_live = new QPushButton(box);
+    m_live->setObjectName(QStringLiteral("liveUpdates"));
+    row->addWidget(m_live);
+    row->addStretch();
+    layout->addLayout(row);
+    m_liveStatus = new QLabel(box);
+    m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
+    m_liveStatus->setWordWrap(true);
+    m_liveStatus->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_liveStatus);
+    connect(m_live, &QPushButton::clicked, this, [this] {
+        if (m_listener)
+            stopLiveUpdates();
+        else
+            startLiveUpdates(static_cast<quint16>(m_port->value()));
+    });
+    return box;
+}
+
+void SettingsPage::updateLiveUpdates()
+{
+    m_live->setText(m_listener ? tr("S&top receiving") : tr("Start &receiving"));
+    m_port->setEnabled(!m_listener);
+    const std::optional<Workspace> w = selected();
+    m_live->setEnabled(m_listener || (w && !w->webhookSecretIds.isEmpty()));
+    if (!m_listener && w && w->webhookSecretIds.isEmpty())
+        m_liveStatus->setText(tr("Create a webhook for \"%1\" first: its secret verifies what arrives.").arg(w->name));
+}
+
+void SettingsPage::startLiveUpdates(quint16 port)
+{
+    const std::optional<Workspace> w = selected();
+    if (!w || m_listener)
+        return;
+    m_port->setValue(port);
+    m_listener = new WebhookListener(*w, m_registry.profile().cachePath(w->id), *m_secrets, this);
+    const QUuid id = w->id;
+    const QString name = w->name;
+    connect(m_listener, &WebhookListener::listening, this, [this, name](quint16 bound) {
+        m_liveStatus->setText(tr("Receiving the webhooks of \"%1\" on port %2.").arg(name).arg(bound));
+    });
+    connect(m_listener, &WebhookListener::failed, this, [this](const QString &message) {
+        m_liveStatus->setText(message);
+        m_listener->deleteLater();
+        m_listener = nullptr;
+        updateLiveUpdates();
+    });
+    connect(m_listener, &WebhookListener::warning, this, [this](const QString &message) { setStatus(message); });
+    connect(m_listener, &WebhookListener::leadsChanged, this,
+            [this, id](const QList<qint64> &ids) { emit liveLeadsChanged(id, ids); });
+    connect(m_listener, &WebhookListener::notice, this,
+            [this](const QString &title, const QString &text, qint64) { m_notifier->notify(title, text); });
+    m_liveStatus->setText(tr("Reading the webhook secrets from the system keychain…"));
+    updateLiveUpdates();
+    m_listener->start(QHostAddress::LocalHost, port);
+}
+
+void SettingsPage::stopLiveUpdates()
+{
+    if (!m_listener)
+        return;
+    delete m_listener;
+    m_listener = nullptr;
+    m_liveStatus->setText(tr("Not receiving webhooks."));
+    updateLiveUpdates();
 }
 
 void SettingsPage::reload()
@@ -178,6 +271,7 @@ void SettingsPage::updateButtons()
     const bool online = w && !w->isOffline();
     m_keys->setEnabled(online);
     m_webhooks->setEnabled(online);
+    updateLiveUpdates();
 }
 
 QDialog *SettingsPage::addWorkspace()
@@ -302,6 +396,8 @@ void SettingsPage::finishRemoval(const QUuid &id, bool deleteCache)
         updateButtons();
         return;
     }
+    if (m_listener && m_listener->workspace().id == id)
+        stopLiveUpdates();
     // Emitted first: the window lets go of the cache before its files go.
     emit workspaceRemoved(id);
     emit workspacesChanged();

@@ -9,11 +9,14 @@
 class QDialog;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTreeWidget;
 
 namespace outpost {
 
+class DesktopNotifier;
 class KeyVerifier;
+class WebhookListener;
 class SecretStore;
 class WorkspaceRegistry;
 struct Workspace;
@@ -38,6 +41,9 @@ public:
     QUuid selectedWorkspace() const;
     void selectWorkspace(const QUuid &id);
     QString statusText() const;
+    // Live updates: the receiver running for one workspace, if any.
+    WebhookListener *listener() const { return m_listener; }
+    DesktopNotifier *notifier() const { return m_notifier; }
 
 public slots:
     void reload();
@@ -53,6 +59,10 @@ public slots:
     QDialog *askForNewKey(const QUuid &id, const QString &reason);
     // The removal itself, once confirmed: keychain entries, registry, cache.
     void removeConfirmed(const QUuid &id, bool deleteCache);
+    // Receives the selected workspace's webhooks on `port` (0: any free one),
+    // applies them to its cache and notifies; or stops doing so.
+    void startLiveUpdates(quint16 port);
+    void stopLiveUpdates();
 
 signals:
     // The registry changed (added, edited, removed): lists elsewhere reload.
@@ -62,6 +72,10 @@ signals:
     void workspaceRemoved(const QUuid &id);
     // A new key for this workspace is in the keychain (entered, or rotated).
     void workspaceKeyChanged(const QUuid &id);
+    // Live updates changed these leads of that workspace's cache.
+    void liveLeadsChanged(const QUuid &workspace, const QList<qint64> &ids);
+    // A notice for the window where the desktop has no tray.
+    void inAppNotice(const QString &text);
 
 private:
     void build();
@@ -70,6 +84,8 @@ private:
     void forgetSecrets(const QUuid &id, QStringList names, bool deleteCache);
     void finishRemoval(const QUuid &id, bool deleteCache);
     void setStatus(const QString &text);
+    QWidget *buildLiveUpdates();
+    void updateLiveUpdates();
 
     WorkspaceRegistry &m_registry;
     std::unique_ptr<SecretStore> m_ownSecrets;
@@ -85,6 +101,11 @@ private:
     QPushButton *m_webhooks = nullptr;
     QLabel *m_status = nullptr;
     QPointer<QDialog> m_keyPrompt;
+    DesktopNotifier *m_notifier = nullptr;
+    WebhookListener *m_listener = nullptr;
+    QSpinBox *m_port = nullptr;
+    QPushButton *m_live = nullptr;
+    QLabel *m_liveStatus = nullptr;
 };
 
 } // namespace outpost

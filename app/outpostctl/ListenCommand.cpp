@@ -3,9 +3,7 @@
 #include "CommandContext.h"
 #include "LeadPrinter.h"
 #include "StopSignal.h"
-#include "api/ApiClient.h"
-#include "storage/WebhookEventLog.h"
-#include "webhooks/WebhookEventApplier.h"
+#include "webhooks/WebhookListener.h"
 #include "webhooks/WebhookReceiver.h"
 
 #include <QCommandLineParser>
@@ -21,10 +19,10 @@ QString outcomeName(webhook::Outcome outcome)
     return QString::fromLatin1(QMetaEnum::fromType<webhook::Outcome>().valueToKey(static_cast<int>(outcome)));
 }
 
-// Reads the workspace's API key and webhook secrets, opens its cache, then
-// listens until `count` events were accepted and applied (or for ever). Each
-// accepted event goes to the cache and to stdout as one JSON line; notices
-// and everything else to stderr. Never prints a secret or a refused body.
+// Listens for the workspace's webhooks until `count` events were accepted
+// and applied to its cache (or for ever). Each accepted event goes to stdout
+// as one JSON line; notices and everything else to stderr. Never prints a
+// secret or a refused body.
 class ListenFlow : public QObject
 {
 public:
@@ -35,88 +33,48 @@ public:
         , m_address(std::move(address))
         , m_port(port)
         , m_count(count)
-        , m_pending(m_workspace.webhookSecretIds)
     {}
-    // The receiver and the applier use the cache: they go before it does.
-    ~ListenFlow() override
-    {
-        delete m_receiver;
-        delete m_applier;
-    }
 
     void start()
     {
-        if (m_workspace.isOffline()) {
-            next();
+        // Creates the workspace's directory and brings its cache to the current schema.
+        if (auto cache = m_context.openCache(m_workspace); !cache) {
+            done(ExitError, cache.error().message);
             return;
         }
-        m_context.secrets().read(
-            SecretStore::apiKeyName(m_workspace.id), this, [this](Result<QString, SecretError> key) {
-                if (key)
-                    m_api = new ApiClient(ApiConfig::forWorkspace(m_workspace, *key),
-                                          RateBudget::forWorkspace(m_workspace), this);
-                else
-                    m_context.err() << ListenCommand::tr("Warning: no API key for \"%1\" (%2); "
-                                                         "events are applied as they come, "
-                                                         "without fetching new leads' details.")
-                                           .arg(LeadPrinter::printable(m_workspace.name), key.error().message)
-                                    << Qt::endl;
-                next();
-            });
-    }
-
-private:
-    void next()
-    {
-        if (m_pending.isEmpty()) {
-            listen();
-            return;
-        }
-        const QString id = m_pending.takeFirst();
-        m_context.secrets().read(SecretStore::webhookSecretName(m_workspace.id, id), this,
-                                 [this, id](Result<QString, SecretError> secret) {
-                                     if (secret) {
-                                         m_secrets.append(secret->toUtf8());
-                                     } else if (secret.error().kind == SecretError::Kind::NotFound) {
-                                         m_context.err() << ListenCommand::tr("Warning: the secret of webhook %1 is "
-                                                                              "not in the keychain.")
-                                                                .arg(LeadPrinter::printable(id))
-                                                         << Qt::endl;
-                                     } else {
-                                         done(ExitError, secret.error().message);
-                                         return;
-                                     }
-                                     next();
-                                 });
-    }
-
-    void listen()
-    {
-        if (m_secrets.isEmpty()) {
-            done(ExitError, ListenCommand::tr("workspace \"%1\" has no webhook secret in the keychain: create a "
-                                              "webhook for it first (its secret is stored when it is created)")
-                                .arg(LeadPrinter::printable(m_workspace.name)));
-            return;
-        }
-        if (!openCache())
-            return;
-        const QByteArray header = m_workspace.service.signatureHeader.toLatin1();
-        m_receiver = new WebhookReceiver(WebhookSignature(m_secrets, header), this);
-        for (QByteArray &secret : m_secrets)
-            secret.fill('\0');
-        m_receiver->setEventLog(m_log.get());
-        connect(m_receiver, &WebhookReceiver::eventReceived, this, &ListenFlow::onEvent);
-        connect(m_receiver, &WebhookReceiver::eventRejected, this,
+        m_listener = new WebhookListener(m_workspace, m_context.registry().profile().cachePath(m_workspace.id),
+                                         m_context.secrets(), this);
+        connect(m_listener, &WebhookListener::failed, this,
+                [this](const QString &message) { done(ExitError, message); });
+        connect(m_listener, &WebhookListener::warning, this, [this](const QString &message) {
+            m_context.err() << ListenCommand::tr("Warning: %1").arg(LeadPrinter::printable(message)) << Qt::endl;
+        });
+        connect(m_listener, &WebhookListener::notice, this, [this](const QString &title, const QString &text, qint64) {
+            m_context.err()
+                << ListenCommand::tr("Notice: %1: %2").arg(LeadPrinter::printable(title), LeadPrinter::printable(text))
+                << Qt::endl;
+        });
+        connect(m_listener, &WebhookListener::eventReceived, this, [this](const QJsonObject &event) {
+            m_context.out() << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << Qt::endl;
+            ++m_accepted;
+        });
+        connect(m_listener, &WebhookListener::eventRejected, this,
                 [this](webhook::Outcome outcome, const QString &reason) {
                     m_context.err() << ListenCommand::tr("Refused a delivery (%1): %2")
                                            .arg(outcomeName(outcome), LeadPrinter::printable(reason))
                                     << Qt::endl;
                 });
-        auto port = m_receiver->listen(m_address, m_port);
-        if (!port) {
-            done(ExitError, port.error().message);
-            return;
-        }
+        connect(m_listener, &WebhookListener::eventApplied, this, [this] {
+            if (++m_applied == m_count)
+                summarize();
+        });
+        connect(m_listener, &WebhookListener::listening, this, &ListenFlow::onListening);
+        m_listener->start(m_address, m_port);
+    }
+
+private:
+    void onListening(quint16 port)
+    {
         if (!m_address.isLoopback())
             m_context.err() << ListenCommand::tr("Warning: listening beyond this computer over plain HTTP; put a TLS "
                                                  "proxy in front of it.")
@@ -125,42 +83,9 @@ private:
         connect(stop, &StopSignal::stopRequested, this, [this] { summarize(); });
         m_context.err() << ListenCommand::tr("Listening on %1 port %2 for webhooks of \"%3\" (signature header %4).")
                                .arg(m_address.toString())
-                               .arg(*port)
-                               .arg(LeadPrinter::printable(m_workspace.name), QString::fromLatin1(header))
+                               .arg(port)
+                               .arg(LeadPrinter::printable(m_workspace.name), m_workspace.service.signatureHeader)
                         << Qt::endl;
-    }
-
-    bool openCache()
-    {
-        auto cache = m_context.openCache(m_workspace);
-        if (!cache) {
-            done(ExitError, cache.error().message);
-            return false;
-        }
-        m_cache.emplace(std::move(cache).value());
-        m_log = std::make_unique<WebhookEventLog>(*m_cache);
-        m_applier = new WebhookEventApplier(*m_cache, m_api, this);
-        connect(m_applier, &WebhookEventApplier::notice, this,
-                [this](const QString &title, const QString &text, qint64) {
-                    m_context.err() << ListenCommand::tr("Notice: %1: %2")
-                                           .arg(LeadPrinter::printable(title), LeadPrinter::printable(text))
-                                    << Qt::endl;
-                });
-        connect(m_applier, &WebhookEventApplier::warning, this, [this](const QString &message) {
-            m_context.err() << ListenCommand::tr("Warning: %1").arg(LeadPrinter::printable(message)) << Qt::endl;
-        });
-        connect(m_applier, &WebhookEventApplier::eventApplied, this, [this] {
-            if (++m_applied == m_count)
-                summarize();
-        });
-        return true;
-    }
-
-    void onEvent(const QJsonObject &event)
-    {
-        m_context.out() << QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) << Qt::endl;
-        ++m_accepted;
-        m_applier->apply(event);
     }
 
     void summarize()
@@ -168,10 +93,13 @@ private:
         if (m_summarized)
             return;
         m_summarized = true;
-        m_receiver->close();
-        m_context.err() << ListenCommand::tr("Received %1 events; %2 deliveries refused.")
-                               .arg(m_accepted)
-                               .arg(m_receiver->rejectedCount())
+        // Only the port closes here: this may run inside the applier's own signal.
+        int refused = 0;
+        if (WebhookReceiver *receiver = m_listener->receiver()) {
+            refused = receiver->rejectedCount();
+            receiver->close();
+        }
+        m_context.err() << ListenCommand::tr("Received %1 events; %2 deliveries refused.").arg(m_accepted).arg(refused)
                         << Qt::endl;
         done(ExitOk, QString());
     }
@@ -191,13 +119,7 @@ private:
     int m_accepted = 0;
     int m_applied = 0;
     bool m_summarized = false;
-    QStringList m_pending;
-    QList<QByteArray> m_secrets;
-    ApiClient *m_api = nullptr;
-    std::optional<Database> m_cache;
-    std::unique_ptr<WebhookEventLog> m_log;
-    WebhookEventApplier *m_applier = nullptr;
-    WebhookReceiver *m_receiver = nullptr;
+    WebhookListener *m_listener = nullptr;
 };
 
 } // namespace

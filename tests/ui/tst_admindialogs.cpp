@@ -3,6 +3,7 @@
 // paths of each, what a person is told when something fails, and screenshots
 // in light and dark palettes.
 #include "ApiKeysDialog.h"
+#include "DesktopNotifier.h"
 #include "InMemorySecretStore.h"
 #include "SettingsPage.h"
 #include "SimFixture.h"
@@ -10,6 +11,9 @@
 #include "WorkspaceDialog.h"
 #include "api/ApiKeyVerifier.h"
 #include "secrets/KeychainSecretStore.h"
+#include "storage/Database.h"
+#include "storage/LeadStore.h"
+#include "webhooks/WebhookListener.h"
 #include "webhooks/WebhookReceiver.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -23,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -399,6 +404,64 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dialog.webhookCount(), before, 30000);
         QCOMPARE(readKeychain(SecretStore::webhookSecretName(m_workspace.id, id))->error().kind,
                  SecretError::Kind::NotFound);
+    }
+
+    void liveUpdatesApplyEventsToTheCacheAndNotify()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const QJsonObject hook =
+            m_sim
+                .api("POST", QStringLiteral("/webhooks"),
+                     {{QStringLiteral("name"), QStringLiteral("live")},
+                      {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/").arg(port)},
+                      {QStringLiteral("events"), QJsonArray{QStringLiteral("lead_status_changed")}}})
+                .json.value(QStringLiteral("webhook"))
+                .toObject();
+        const QString id = QString::number(hook.value(QStringLiteral("id")).toInteger());
+        writeKeychain(SecretStore::webhookSecretName(m_workspace.id, id),
+                      hook.value(QStringLiteral("secret")).toString());
+        Workspace w = *m_registry->find(m_workspace.id);
+        w.webhookSecretIds = {id};
+        // The header the sim signs with (an earlier test edited it).
+        w.service.signatureHeader = QStringLiteral("X-Signature");
+        QVERIFY(m_registry->update(w));
+
+        SettingsPage page(*m_registry, &m_keychain, &m_verifier);
+        page.resize(900, 620);
+        page.show();
+        page.selectWorkspace(m_workspace.id);
+        QSignalSpy changed(&page, &SettingsPage::liveLeadsChanged);
+        QSignalSpy shown(page.notifier(), &DesktopNotifier::shown);
+        page.startLiveUpdates(port);
+        QTRY_VERIFY_WITH_TIMEOUT(page.listener() && page.listener()->isListening(), 30000);
+        QCOMPARE(page.listener()->port(), port);
+        saveScreenshot(page, QStringLiteral("settings-live-updates"));
+
+        const QString old = m_sim.get(QStringLiteral("/lead/5"))
+                                .json.value(QStringLiteral("lead"))
+                                .toObject()
+                                .value(QStringLiteral("status"))
+                                .toString();
+        const QString next = old == QLatin1StringView("lost") ? QStringLiteral("new") : QStringLiteral("lost");
+        QCOMPARE(m_sim.api("POST", QStringLiteral("/lead/5/status"), {{QStringLiteral("status"), next}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 30000);
+        QCOMPARE(changed.first().at(0).toUuid(), m_workspace.id);
+        QCOMPARE(changed.first().at(1).value<QList<qint64>>(), QList<qint64>{5});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 10000);
+        QCOMPARE(shown.first().at(0).toString(), QStringLiteral("Status changed"));
+        {
+            auto cache = Database::open(m_registry->profile().cachePath(m_workspace.id));
+            QVERIFY(cache);
+            const auto lead = LeadStore(*cache).lead(5);
+            QVERIFY(lead && lead->has_value());
+            QCOMPARE((*lead)->status.toString(), next);
+        }
+        page.stopLiveUpdates();
+        QVERIFY(!page.listener());
+        m_sim.api("DELETE", QStringLiteral("/webhooks/%1").arg(id));
     }
 
     void screenshotsInDark()
