@@ -102,8 +102,9 @@ void WorkspaceDialog::build()
     form->addRow(tr("Service &address:"), m_baseUrl);
     form->addRow(tr("&Client id:"), m_clientId);
     form->addRow(tr("API &key:"), m_key);
-    form->addRow(QString(), m_keyWarnings);
     layout->addLayout(form);
+    // Outside the form: a wrapped label gets its full height in a plain box layout.
+    layout->addWidget(m_keyWarnings);
 
     auto *service = new QGroupBox(tr("Service profile"), this);
     auto *serviceForm = new QFormLayout(service);

@@ -475,6 +475,8 @@ private slots:
         workspace.show();
         child<QLineEdit>(&workspace, "keyPrefix")->setText(QStringLiteral("lp_"));
         child<QLineEdit>(&workspace, "apiKey")->setText(QStringLiteral("lp_short"));
+        // The warning's layout request is handled by the event loop, as on screen.
+        QTest::qWait(100);
         saveScreenshot(workspace, QStringLiteral("workspace-dialog"));
         ApiKeysDialog keys(m_workspace, m_keychain);
         QSignalSpy keysLoaded(&keys, &ApiKeysDialog::keysLoaded);
