@@ -4,8 +4,8 @@
 
 namespace outpost {
 
-// The status of a build without sync and outbox: the cache is all there is.
-// Offline, never synced, nothing pending, and edits unavailable (with a reason).
+// The status of a workspace without sync: the cache and its outbox are all
+// there is. Offline, never synced; edits wait in the outbox.
 class CacheOnlySyncStatus : public SyncStatusSource
 {
     Q_OBJECT
@@ -18,11 +18,7 @@ public:
     bool isSyncing() const override { return false; }
     qint64 progressDone() const override { return 0; }
     qint64 progressTotal() const override { return 0; }
-    int pendingOutboxCount() const override { return 0; }
-    int conflictCount() const override { return 0; }
     bool isWorkingOffline() const override { return m_workingOffline; }
-    bool canQueueEdits() const override { return false; }
-    QString editsUnavailableReason() const override;
 
 public slots:
     void setWorkingOffline(bool offline) override;

@@ -70,6 +70,9 @@ public:
     virtual Result<bool> undo(qint64 entryId) = 0;
     // Whether this lead has changes not yet confirmed by the service.
     virtual bool isPending(qint64 leadId) const = 0;
+    // Rows not yet confirmed (waiting or being sent) and rows in conflict.
+    virtual int pendingCount() const = 0;
+    virtual int conflictCount() const = 0;
     virtual Result<QList<EditConflict>> conflicts() = 0;
     virtual Result<void> resolve(qint64 conflictId, Resolution resolution) = 0;
 
@@ -77,6 +80,7 @@ signals:
     // These cached leads changed because of a queued, undone, confirmed or
     // resolved edit.
     void leadsChanged(const QList<qint64> &ids);
+    void countsChanged();
 };
 
 } // namespace outpost

@@ -1,164 +1,222 @@
 #include "OutboxLeadEdits.h"
 
+#include "WorkspaceCache.h"
+#include "outbox/OutboxStore.h"
+
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace outpost {
 
 namespace {
 
-QString fieldText(const QJsonValue &value)
+// A conflict value for people: lists joined, everything else as text.
+QString shown(const QJsonValue &value)
 {
     if (value.isArray()) {
         QStringList parts;
         for (const QJsonValue &v : value.toArray())
-            parts << v.toString();
+            parts << v.toVariant().toString();
         return parts.join(QStringLiteral(", "));
     }
+    if (value.isNull() || value.isUndefined())
+        return QString();
     return value.toVariant().toString();
 }
 
 } // namespace
 
-Result<std::unique_ptr<OutboxLeadEdits>> OutboxLeadEdits::open(const QString &cachePath, QObject *parent)
+OutboxLeadEdits::OutboxLeadEdits(WorkspaceCache *cache, QObject *parent)
+    : LeadEdits(parent)
+    , m_cache(cache)
 {
-    auto db = Database::open(cachePath);
-    if (!db)
-        return db.error();
-    std::unique_ptr<OutboxLeadEdits> edits(new OutboxLeadEdits(std::move(db).value(), parent));
-    edits->refresh();
-    return edits;
+    connect(cache, &WorkspaceCache::opened, this, &OutboxLeadEdits::onOpened);
+    connect(cache, &WorkspaceCache::closed, this, &OutboxLeadEdits::onClosed);
+    connect(cache, &WorkspaceCache::leadsChanged, this, &OutboxLeadEdits::refresh);
+    if (cache->isOpen())
+        onOpened();
 }
 
-OutboxLeadEdits::OutboxLeadEdits(Database db, QObject *parent)
-    : LeadEdits(parent)
-    , m_db(std::move(db))
-    , m_store(std::make_unique<OutboxStore>(m_db))
-{}
+OutboxLeadEdits::~OutboxLeadEdits() = default;
+
+void OutboxLeadEdits::onOpened()
+{
+    m_store = std::make_unique<OutboxStore>(m_cache->database());
+    refresh();
+}
+
+void OutboxLeadEdits::onClosed()
+{
+    m_store.reset();
+    refresh();
+}
+
+Result<OutboxStore *> OutboxLeadEdits::store()
+{
+    if (!m_store || !m_cache->isOpen())
+        return Error{tr("No workspace is open.")};
+    return m_store.get();
+}
 
 void OutboxLeadEdits::refresh()
 {
-    auto pending = m_store->pendingLeadIds();
-    if (pending)
-        m_pending = *pending;
+    QSet<qint64> leads;
+    int pending = 0;
+    int conflicts = 0;
+    if (m_store && m_cache->isOpen()) {
+        if (auto ids = m_store->pendingLeadIds())
+            leads = *ids;
+        if (auto counts = m_store->counts()) {
+            pending = counts->pending;
+            conflicts = counts->conflicts;
+        }
+    }
+    const bool changed = leads != m_pendingLeads || pending != m_pending || conflicts != m_conflicts;
+    m_pendingLeads = leads;
+    m_pending = pending;
+    m_conflicts = conflicts;
+    if (changed)
+        emit countsChanged();
 }
 
-void OutboxLeadEdits::announce(const QList<qint64> &leads)
+Result<qint64> OutboxLeadEdits::queued(const Result<qint64> &row, const QList<qint64> &leadIds)
 {
-    refresh();
-    emit leadsChanged(leads);
-}
-
-Result<qint64> OutboxLeadEdits::queuedFor(const Result<qint64> &row, const QList<qint64> &leads)
-{
-    if (!row)
-        return row;
-    announce(leads);
-    emit queued(*row);
+    if (row) {
+        refresh();
+        emit leadsChanged(leadIds);
+    }
     return row;
 }
 
 Result<qint64> OutboxLeadEdits::setStatus(qint64 leadId, const LeadStatus &status)
 {
-    return queuedFor(m_store->setStatus(leadId, status.toString()), {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->setStatus(leadId, status.toString()), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::addTag(qint64 leadId, const QString &tag)
 {
-    return queuedFor(m_store->editTag(leadId, OutboxStore::TagAction::Add, tag), {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->editTag(leadId, OutboxStore::TagAction::Add, tag), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::removeTag(qint64 leadId, const QString &tag)
 {
-    return queuedFor(m_store->editTag(leadId, OutboxStore::TagAction::Remove, tag), {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->editTag(leadId, OutboxStore::TagAction::Remove, tag), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::reply(qint64 leadId, const QString &text)
 {
-    return queuedFor(m_store->reply(leadId, text), {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->reply(leadId, text), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::addNote(qint64 leadId, const QString &text)
 {
-    return queuedFor(m_store->addNote(leadId, text), {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    return queued((*s)->addNote(leadId, text), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::bookAppointment(qint64 leadId, const QDateTime &at, const QString &service)
 {
-    // The contract's form, in the workspace's local time as the person picked it.
-    return queuedFor(m_store->bookAppointment(leadId, at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), service),
-                     {leadId});
+    auto s = store();
+    if (!s)
+        return s.error();
+    // The contract's appointment time is the workspace's local wall-clock time.
+    const QString when = at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return queued((*s)->bookAppointment(leadId, when, service), {leadId});
 }
 
 Result<qint64> OutboxLeadEdits::queueBulk(const BulkChange &change)
 {
+    auto s = store();
+    if (!s)
+        return s.error();
+    OutboxStore *o = *s;
     switch (change.kind) {
     case BulkChange::Kind::Stage:
-        return queuedFor(m_store->bulkStage(change.leadIds, change.value), change.leadIds);
+        return queued(o->bulkStage(change.leadIds, change.value), change.leadIds);
     case BulkChange::Kind::AddTag:
-        return queuedFor(m_store->bulkTag(change.leadIds, OutboxStore::TagAction::Add, change.value), change.leadIds);
+        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Add, change.value), change.leadIds);
     case BulkChange::Kind::RemoveTag:
-        return queuedFor(m_store->bulkTag(change.leadIds, OutboxStore::TagAction::Remove, change.value),
-                         change.leadIds);
+        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Remove, change.value), change.leadIds);
     case BulkChange::Kind::Message:
-        return queuedFor(m_store->bulkMessage(change.leadIds, change.value), change.leadIds);
+        return queued(o->bulkMessage(change.leadIds, change.value), change.leadIds);
     }
-    return makeError(tr("Unknown bulk change."));
+    return Error{tr("Unknown bulk action.")};
 }
 
 Result<bool> OutboxLeadEdits::undo(qint64 entryId)
 {
-    auto row = m_store->row(entryId);
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto row = (*s)->row(entryId);
     if (!row)
         return row.error();
-    if (!*row || (*row)->state != OutboxRow::State::Pending || (*row)->firstSentAt.isValid())
+    // Once it left (or is leaving), the service may have it: too late to take back.
+    if (!row->has_value() || (*row)->state != OutboxRow::State::Pending || (*row)->firstSentAt.isValid())
         return false;
     const QList<qint64> leads = (*row)->leadIds;
-    auto undone = m_store->undo(entryId);
-    if (!undone)
+    if (auto undone = (*s)->undo(entryId); !undone)
         return undone.error();
-    announce(leads);
+    refresh();
+    emit leadsChanged(leads);
     return true;
 }
 
 Result<QList<EditConflict>> OutboxLeadEdits::conflicts()
 {
-    auto rows = m_store->conflicts();
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto rows = (*s)->conflicts();
     if (!rows)
         return rows.error();
     QList<EditConflict> out;
-    for (const OutboxRow &row : std::as_const(*rows)) {
-        EditConflict conflict;
-        conflict.id = row.id;
-        conflict.leadId = row.leadIds.value(0);
-        if (auto lead = m_store->leads().lead(conflict.leadId); lead && *lead)
-            conflict.leadName = (**lead).name;
+    for (const OutboxRow &row : *rows) {
+        EditConflict c;
+        c.id = row.id;
+        c.leadId = row.leadIds.value(0);
+        if (auto lead = (*s)->leads().lead(c.leadId); lead && lead->has_value())
+            c.leadName = (*lead)->name;
         for (auto it = row.conflict.begin(); it != row.conflict.end(); ++it) {
-            const QJsonObject field = it.value().toObject();
-            if (field.isEmpty())
+            if (!it.value().isObject()) // bookkeeping such as how it was resolved
                 continue;
-            conflict.fields << EditConflict::Field{it.key(), fieldText(field.value(QStringLiteral("base"))),
-                                                   fieldText(field.value(QStringLiteral("theirs"))),
-                                                   fieldText(field.value(QStringLiteral("mine")))};
+            const QJsonObject f = it.value().toObject();
+            c.fields.append({it.key(), shown(f.value(QStringLiteral("base"))), shown(f.value(QStringLiteral("theirs"))),
+                             shown(f.value(QStringLiteral("mine")))});
         }
-        out << conflict;
+        out.append(c);
     }
     return out;
 }
 
 Result<void> OutboxLeadEdits::resolve(qint64 conflictId, Resolution resolution)
 {
-    auto row = m_store->row(conflictId);
-    if (!row)
-        return row.error();
+    auto s = store();
+    if (!s)
+        return s.error();
+    auto row = (*s)->row(conflictId);
+    const QList<qint64> leads = row && row->has_value() ? (*row)->leadIds : QList<qint64>();
     auto resolved =
-        m_store->resolveConflict(conflictId, resolution == Resolution::KeepMine ? OutboxStore::Resolution::Mine
-                                                                                : OutboxStore::Resolution::Theirs);
+        (*s)->resolveConflict(conflictId, resolution == Resolution::KeepMine ? OutboxStore::Resolution::Mine
+                                                                             : OutboxStore::Resolution::Theirs);
     if (!resolved)
         return resolved;
-    if (*row)
-        announce((*row)->leadIds);
-    if (resolution == Resolution::KeepMine)
-        emit queued(conflictId);
+    refresh();
+    emit leadsChanged(leads);
     return {};
 }
 

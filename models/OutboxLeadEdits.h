@@ -1,8 +1,6 @@
 #pragma once
 
 #include "LeadEdits.h"
-#include "outbox/OutboxStore.h"
-#include "storage/Database.h"
 
 #include <QSet>
 
@@ -10,15 +8,20 @@
 
 namespace outpost {
 
-// The GUI's LeadEdits over the workspace's outbox: every call is one small
-// local write (the outbox row and its optimistic change, in one transaction)
-// on the GUI thread's own connection to the cache; the sync thread sends it.
+class OutboxStore;
+class WorkspaceCache;
+
+// LeadEdits over the outbox of the open cache, on the GUI thread's connection:
+// each edit is one small transaction (the row and its optimistic change), so
+// the lists show it at once. Pending leads and the counts are re-read whenever
+// the cache reports changes (the replayer confirming rows, for instance).
 class OutboxLeadEdits : public LeadEdits
 {
     Q_OBJECT
 
 public:
-    static Result<std::unique_ptr<OutboxLeadEdits>> open(const QString &cachePath, QObject *parent = nullptr);
+    explicit OutboxLeadEdits(WorkspaceCache *cache, QObject *parent = nullptr);
+    ~OutboxLeadEdits() override;
 
     Result<qint64> setStatus(qint64 leadId, const LeadStatus &status) override;
     Result<qint64> addTag(qint64 leadId, const QString &tag) override;
@@ -28,28 +31,28 @@ public:
     Result<qint64> bookAppointment(qint64 leadId, const QDateTime &at, const QString &service) override;
     Result<qint64> queueBulk(const BulkChange &change) override;
     Result<bool> undo(qint64 entryId) override;
-    bool isPending(qint64 leadId) const override { return m_pending.contains(leadId); }
+    bool isPending(qint64 leadId) const override { return m_pendingLeads.contains(leadId); }
+    int pendingCount() const override { return m_pending; }
+    int conflictCount() const override { return m_conflicts; }
     Result<QList<EditConflict>> conflicts() override;
     Result<void> resolve(qint64 conflictId, Resolution resolution) override;
 
-    OutboxStore &store() { return *m_store; }
-
 public slots:
-    // The replayer changed rows: re-reads which leads are pending.
+    // Re-reads the pending leads and the counts.
     void refresh();
 
-signals:
-    // A row was written: worth sending now when online.
-    void queued(qint64 rowId);
-
 private:
-    explicit OutboxLeadEdits(Database db, QObject *parent);
-    Result<qint64> queuedFor(const Result<qint64> &row, const QList<qint64> &leads);
-    void announce(const QList<qint64> &leads);
+    Result<OutboxStore *> store();
+    // Reports a queued (or failed) change to everyone who shows these leads.
+    Result<qint64> queued(const Result<qint64> &row, const QList<qint64> &leadIds);
+    void onOpened();
+    void onClosed();
 
-    Database m_db;
+    WorkspaceCache *m_cache;
     std::unique_ptr<OutboxStore> m_store;
-    QSet<qint64> m_pending;
+    QSet<qint64> m_pendingLeads;
+    int m_pending = 0;
+    int m_conflicts = 0;
 };
 
 } // namespace outpost

@@ -22,47 +22,14 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
         emit changed();
     });
     connect(session, &SyncSession::finished, this, &SessionSyncStatus::onFinished);
-    connect(session, &SyncSession::outboxCountsChanged, this, &SessionSyncStatus::onOutboxCounts);
-    auto edits = OutboxLeadEdits::open(session->cachePath());
-    if (edits) {
-        m_edits = std::move(edits).value();
-        // Sent at once when online; otherwise the next sync takes it.
-        connect(m_edits.get(), &OutboxLeadEdits::queued, this, [this] {
-            readOutboxCounts();
-            if (!m_workingOffline && !m_syncing)
-                m_session->replayOutbox();
-        });
-        connect(m_edits.get(), &LeadEdits::leadsChanged, this, &SessionSyncStatus::readOutboxCounts);
-        readOutboxCounts();
-    } else {
-        m_editsError = edits.error().message;
-    }
+    connect(session, &SyncSession::detailFetched, this, [this](qint64 id, bool ok, const QString &message) {
+        if (ok && !m_online && !m_workingOffline) {
+            m_online = true;
+            emit changed();
+        }
+        emit detailFetched(id, ok, message);
+    });
     m_timer.start();
-}
-
-QString SessionSyncStatus::editsUnavailableReason() const
-{
-    if (m_edits)
-        return {};
-    return tr("Changes cannot be queued: the workspace's cache could not be opened (%1).").arg(m_editsError);
-}
-
-void SessionSyncStatus::readOutboxCounts()
-{
-    auto counts = m_edits->store().counts();
-    if (!counts)
-        return;
-    onOutboxCounts(counts->pending, counts->conflicts, counts->needsReview, counts->failed);
-}
-
-void SessionSyncStatus::onOutboxCounts(int pending, int conflicts, int needsReview, int failed)
-{
-    // Rows waiting for a person count as pending too: they have not reached the service.
-    m_pendingRows = pending + needsReview + failed;
-    m_conflicts = conflicts;
-    if (m_edits)
-        m_edits->refresh();
-    emit changed();
 }
 
 void SessionSyncStatus::syncNow()
@@ -106,6 +73,14 @@ void SessionSyncStatus::setWorkingOffline(bool offline)
         syncNow();
     }
     emit changed();
+}
+
+bool SessionSyncStatus::fetchDetail(qint64 id)
+{
+    if (m_workingOffline)
+        return false;
+    m_session->fetchDetail(id);
+    return true;
 }
 
 void SessionSyncStatus::cancelSync()

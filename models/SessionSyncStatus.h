@@ -1,20 +1,15 @@
 #pragma once
 
-#include "OutboxLeadEdits.h"
 #include "SyncStatusSource.h"
 #include "sync/SyncSession.h"
 
 #include <QTimer>
 
-#include <memory>
-
 namespace outpost {
 
 // The status bar's view of a workspace that syncs: a SyncSession on its own
 // thread, a sync now and then (every few minutes, and at once on start), and
-// "work offline" that stops it. Edits go to the workspace's outbox (queued on
-// the GUI thread, sent by the session's replayer at once when online, else by
-// the next sync); its open rows and conflicts are counted here.
+// "work offline" that stops it.
 class SessionSyncStatus : public SyncStatusSource
 {
     Q_OBJECT
@@ -27,12 +22,7 @@ public:
     bool isSyncing() const override { return m_syncing; }
     qint64 progressDone() const override { return m_syncing ? m_done : 0; }
     qint64 progressTotal() const override { return m_syncing ? m_total : 0; }
-    int pendingOutboxCount() const override { return m_pendingRows; }
-    int conflictCount() const override { return m_conflicts; }
     bool isWorkingOffline() const override { return m_workingOffline; }
-    bool canQueueEdits() const override { return m_edits != nullptr; }
-    QString editsUnavailableReason() const override;
-    LeadEdits *edits() const override { return m_edits.get(); }
     // The last sync's own words (its summary or why it stopped).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -41,12 +31,11 @@ public:
 public slots:
     void setWorkingOffline(bool offline) override;
     void cancelSync() override;
+    bool fetchDetail(qint64 id) override;
     void syncNow();
 
 private:
     void onFinished(SyncEngine::Outcome outcome, const QString &message);
-    void onOutboxCounts(int pending, int conflicts, int needsReview, int failed);
-    void readOutboxCounts();
 
     SyncSession *m_session;
     SyncOptions m_options;
@@ -58,10 +47,6 @@ private:
     bool m_online = false;
     bool m_syncing = false;
     bool m_workingOffline = false;
-    std::unique_ptr<OutboxLeadEdits> m_edits;
-    QString m_editsError;
-    int m_pendingRows = 0;
-    int m_conflicts = 0;
 };
 
 } // namespace outpost

@@ -29,6 +29,8 @@ public:
     QString path() const { return m_path; }
     // Valid only while isOpen().
     LeadStore &store() { return *m_store; }
+    // The GUI thread's connection, for the outbox's queue writes. Valid only while isOpen().
+    Database &database() { return *m_db; }
 
 public slots:
     // Sync calls this (queued, from its thread) after it applied a page.

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 
@@ -155,6 +156,11 @@ void BulkActionBar::updateState()
     emit wantedChanged();
 }
 
+QString BulkActionBar::leadCount(int n)
+{
+    return n == 1 ? tr("1 lead") : tr("%1 leads").arg(QLocale().toString(n));
+}
+
 void BulkActionBar::begin(Action action)
 {
     if (!m_edits || m_selection.size() < 2)
@@ -192,19 +198,19 @@ void BulkActionBar::begin(Action action)
 
 void BulkActionBar::updateConfirmText()
 {
-    const int n = int(m_selection.size());
+    const QString n = leadCount(int(m_selection.size()));
     switch (m_action) {
     case ChangeStage:
-        m_confirm->setText(tr("Move %n lead(s)", nullptr, n));
+        m_confirm->setText(tr("Move %1").arg(n));
         break;
     case AddTag:
-        m_confirm->setText(tr("Tag %n lead(s)", nullptr, n));
+        m_confirm->setText(tr("Tag %1").arg(n));
         break;
     case RemoveTag:
-        m_confirm->setText(tr("Untag %n lead(s)", nullptr, n));
+        m_confirm->setText(tr("Untag %1").arg(n));
         break;
     case SendMessage:
-        m_confirm->setText(tr("Send to %n lead(s)", nullptr, n));
+        m_confirm->setText(tr("Send to %1").arg(n));
         break;
     case ActionCount:
         break;
@@ -236,7 +242,7 @@ void BulkActionBar::confirm()
         m_undo->setVisible(false);
     } else {
         m_lastEntry = *queued;
-        m_notice->setText(tr("Queued for %n lead(s); sent when online.", nullptr, int(change.leadIds.size())));
+        m_notice->setText(tr("Queued for %1; sent when online.").arg(leadCount(int(change.leadIds.size()))));
         m_undo->setVisible(true);
     }
     updateState();

@@ -64,6 +64,7 @@ private:
     void updateState();
     void updateConfirmText();
     BulkChange currentChange() const;
+    static QString leadCount(int n);
 
     LeadEdits *m_edits = nullptr;
     QString m_unavailable;

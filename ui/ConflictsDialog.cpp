@@ -93,8 +93,10 @@ void ConflictsDialog::reload()
     else if (m_conflicts.isEmpty())
         m_state->setText(tr("No conflicts: every change was accepted by the service."));
     else
-        m_state->setText(tr("%n lead(s) were changed here and on the service. Pick which values to keep.", nullptr,
-                            int(m_conflicts.size())));
+        m_state->setText(m_conflicts.size() == 1
+                             ? tr("1 lead was changed here and on the service. Pick which values to keep.")
+                             : tr("%1 leads were changed here and on the service. Pick which values to keep.")
+                                   .arg(m_conflicts.size()));
     m_list->setCurrentRow(m_conflicts.isEmpty() ? -1 : 0);
     showConflict(m_list->currentRow());
 }

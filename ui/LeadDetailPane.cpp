@@ -69,8 +69,12 @@ void LeadDetailPane::setSyncStatus(SyncStatusSource *sync)
     if (m_sync)
         disconnect(m_sync, nullptr, this, nullptr);
     m_sync = sync;
-    if (m_sync)
+    if (m_sync) {
         connect(m_sync, &SyncStatusSource::changed, this, &LeadDetailPane::updateEditControls);
+        connect(m_sync, &SyncStatusSource::detailFetched, this, &LeadDetailPane::onDetailFetched);
+    }
+    m_requested = 0;
+    m_askedFor = 0;
     updateEditControls();
 }
 
@@ -93,6 +97,7 @@ QWidget *LeadDetailPane::buildLeadView()
     layout->addWidget(buildHeader());
 
     m_conversationState = new QLabel(page);
+    m_conversationState->setObjectName(QStringLiteral("conversationState"));
     m_conversationState->setWordWrap(true);
     m_conversationState->setAlignment(Qt::AlignCenter);
     m_conversationState->setEnabled(false);
@@ -379,7 +384,7 @@ void LeadDetailPane::bookAppointment()
         m_editState->setVisible(true);
         return;
     }
-    const auto queued = edits->bookAppointment(m_leadId, m_when->dateTime().toUTC(), service);
+    const auto queued = edits->bookAppointment(m_leadId, m_when->dateTime(), service);
     if (queued) {
         m_service->clear();
         m_bookingForm->setVisible(false);
@@ -402,8 +407,12 @@ bool LeadDetailPane::eventFilter(QObject *watched, QEvent *event)
 
 void LeadDetailPane::showLead(qint64 id)
 {
-    if (id != m_leadId)
+    if (id != m_leadId) {
         m_editState->setVisible(false);
+        m_requested = 0;
+        m_askedFor = 0;
+        m_fetchError.clear();
+    }
     m_leadId = id;
     reload();
 }
@@ -426,7 +435,13 @@ void LeadDetailPane::reload()
     showHeader(d.lead);
     m_timeline->setDetail(d);
     auto fetched = m_cache->store().detailsFetchedAt(m_leadId);
-    showConversationState(m_timeline->rowCount(), fetched && fetched->isValid());
+    const bool have = fetched && fetched->isValid();
+    if (!have && m_sync && m_askedFor != m_leadId) {
+        m_askedFor = m_leadId;
+        if (m_sync->fetchDetail(m_leadId))
+            m_requested = m_leadId;
+    }
+    showConversationState(m_timeline->rowCount(), have);
     m_stack->setCurrentIndex(1);
     updatePendingState();
     m_timelineView->scrollToBottom();
@@ -457,14 +472,25 @@ void LeadDetailPane::showConversationState(qint64 messages, bool fetched)
     QString text;
     if (!fetched) {
         const bool online = m_sync && m_sync->isOnline() && !m_sync->isWorkingOffline();
-        text = online ? tr("Loading the conversation…")
-                      : tr("The conversation of this lead is not in the cache yet. It is downloaded when you are "
-                           "online.");
+        if (!m_fetchError.isEmpty())
+            text = tr("The conversation could not be loaded: %1").arg(m_fetchError);
+        else if (online || m_requested == m_leadId)
+            text = tr("Loading the conversation…");
+        else
+            text = tr("The conversation of this lead is not in the cache yet. It is downloaded when you are online.");
     } else if (messages == 0) {
         text = tr("No messages, notes or appointments yet.");
     }
     m_conversationState->setText(text);
     m_conversationState->setVisible(!text.isEmpty());
+}
+
+void LeadDetailPane::onDetailFetched(qint64 id, bool ok, const QString &message)
+{
+    if (id != m_leadId)
+        return;
+    m_fetchError = ok ? QString() : message;
+    reload();
 }
 
 void LeadDetailPane::focusConversation()

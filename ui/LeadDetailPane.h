@@ -41,6 +41,7 @@ public:
     QLineEdit *tagsEditor() const { return m_tagsEdit; }
     QPlainTextEdit *replyBox() const { return m_reply; }
     QLabel *editState() const { return m_editState; }
+    QLabel *conversationState() const { return m_conversationState; }
 
 public slots:
     // 0 shows the empty state.
@@ -59,6 +60,7 @@ private:
     QWidget *buildComposer();
     void showHeader(const Lead &lead);
     void showConversationState(qint64 messages, bool fetched);
+    void onDetailFetched(qint64 id, bool ok, const QString &message);
     QWidget *buildBookingForm();
     void updateEditControls();
     void updatePendingState();
@@ -73,6 +75,10 @@ private:
     SyncStatusSource *m_sync = nullptr;
     TimelineModel *m_timeline;
     qint64 m_leadId = 0;
+    // The lead whose details were asked for (once per opening) and the answer's error.
+    qint64 m_requested = 0;
+    qint64 m_askedFor = 0;
+    QString m_fetchError;
 
     QStackedWidget *m_stack = nullptr;
     QGridLayout *m_fields = nullptr;

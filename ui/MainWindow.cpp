@@ -7,6 +7,7 @@
 #include "LeadDetailPane.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
+#include "OutboxLeadEdits.h"
 #include "PipelineBoard.h"
 #include "PipelineModel.h"
 #include "PlaceholderPage.h"
@@ -62,7 +63,10 @@ MainWindow::MainWindow(WorkspaceRegistry &registry, QWidget *parent)
     , m_savedViews(new SavedViewsModel(registry.profile().settingsPath(), this))
     , m_pipeline(new PipelineModel(m_cache, this))
     , m_cacheOnly(new CacheOnlySyncStatus(this))
+    , m_edits(new OutboxLeadEdits(m_cache, this))
 {
+    // Queued, undone and resolved edits change cached leads: every view follows.
+    connect(m_edits, &LeadEdits::leadsChanged, m_cache, &WorkspaceCache::notifyLeadsChanged);
     setWindowTitle(tr("Outpost"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/outpost.svg")));
     resize(1200, 760);
@@ -246,6 +250,11 @@ void MainWindow::fillCommandPalette()
     m_palette->addAction(tr("Resolve conflicts…"), QString(), [this] { showConflicts(); });
 }
 
+ConflictsDialog *MainWindow::conflictsDialog() const
+{
+    return m_conflictsDialog.data();
+}
+
 void MainWindow::showConflicts()
 {
     LeadEdits *edits = m_sync->edits();
@@ -256,7 +265,6 @@ void MainWindow::showConflicts()
     if (!m_conflictsDialog) {
         m_conflictsDialog = new ConflictsDialog(edits, this);
         m_conflictsDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_conflictsDialog, &QObject::destroyed, this, [this] { m_conflictsDialog = nullptr; });
     }
     m_conflictsDialog->reload();
     m_conflictsDialog->open();
@@ -276,12 +284,10 @@ void MainWindow::showPlan(const Workspace &workspace)
 
 void MainWindow::setSyncStatus(SyncStatusSource *source)
 {
-    if (m_sync && m_sync->edits())
-        disconnect(m_sync->edits(), nullptr, m_cache, nullptr);
+    if (m_sync && m_sync != source)
+        m_sync->setEdits(nullptr);
     m_sync = source ? source : m_cacheOnly;
-    // Queued, undone and confirmed edits change cached leads: every view follows.
-    if (LeadEdits *edits = m_sync->edits())
-        connect(edits, &LeadEdits::leadsChanged, m_cache, &WorkspaceCache::notifyLeadsChanged);
+    m_sync->setEdits(m_edits);
     m_syncBar->setSource(m_sync);
     m_leadList->setSyncStatus(m_sync);
     m_board->setSyncStatus(m_sync);

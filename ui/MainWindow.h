@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QStackedWidget;
@@ -12,6 +13,7 @@ class CommandPalette;
 class ConflictsDialog;
 class DashboardPage;
 class LeadListPage;
+class OutboxLeadEdits;
 class PipelineBoard;
 class PipelineModel;
 class SavedViewsModel;
@@ -45,7 +47,8 @@ public:
     CommandPalette *commandPalette() const { return m_palette; }
     SyncStatusBar *syncStatusBar() const { return m_syncBar; }
     // The open conflicts dialog, if any.
-    ConflictsDialog *conflictsDialog() const { return m_conflictsDialog; }
+    ConflictsDialog *conflictsDialog() const;
+    OutboxLeadEdits *edits() const { return m_edits; }
     SettingsPage *settingsPage() const { return m_settings; }
     int currentPage() const;
 
@@ -88,6 +91,7 @@ private:
     SavedViewsModel *m_savedViews;
     PipelineModel *m_pipeline;
     CacheOnlySyncStatus *m_cacheOnly;
+    OutboxLeadEdits *m_edits;
     SyncStatusSource *m_sync = nullptr;
     QStackedWidget *m_root = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -101,7 +105,7 @@ private:
     QLabel *m_plan = nullptr;
     QLabel *m_welcomeHint = nullptr;
     CommandPalette *m_palette = nullptr;
-    ConflictsDialog *m_conflictsDialog = nullptr;
+    QPointer<ConflictsDialog> m_conflictsDialog;
 };
 
 } // namespace outpost

@@ -1,0 +1,152 @@
+// The window over a workspace that syncs with outpost-sim on loopback: details
+// load when a lead is opened, and "Work offline" stops all traffic.
+#include "LeadDetailPane.h"
+#include "LeadListPage.h"
+#include "LeadTableModel.h"
+#include "MainWindow.h"
+#include "SessionSyncStatus.h"
+#include "SimFixture.h"
+#include "SyncStatusBar.h"
+#include "TimelineModel.h"
+#include "WorkspaceCache.h"
+#include "api/ApiConfig.h"
+#include "api/RateBudget.h"
+#include "sync/SyncSession.h"
+#include "workspace/WorkspaceRegistry.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace outpost;
+using namespace outpost::test;
+
+class TestAppSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SimFixture m_sim;
+    std::unique_ptr<WorkspaceRegistry> m_registry;
+    Workspace m_workspace;
+    std::unique_ptr<SyncSession> m_session;
+    std::unique_ptr<SessionSyncStatus> m_status;
+    std::unique_ptr<MainWindow> m_window;
+
+    bool detailsCached(qint64 id)
+    {
+        auto at = m_window->cache()->store().detailsFetchedAt(id);
+        return at && at->isValid();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        sim::SimOptions options = SimFixture::defaultOptions(40);
+        options.rateLimit = 0;
+        options.activityPerMinute = 0;
+        QVERIFY2(m_sim.start(options), qPrintable(m_sim.errorString()));
+        m_registry = std::make_unique<WorkspaceRegistry>(Profile(m_dir.filePath(QStringLiteral("profile"))));
+        QVERIFY(m_registry->profile().ensureExists());
+        Workspace w{QUuid::createUuid(), QStringLiteral("Sim"), m_sim.baseUrl(), m_sim.clientId()};
+        w.service.rateLimit = 100000;
+        auto added = m_registry->add(w);
+        QVERIFY(added);
+        m_workspace = *added;
+        QVERIFY(m_registry->setDefault(m_workspace.id).ok());
+
+        const Profile &profile = m_registry->profile();
+        m_session = std::make_unique<SyncSession>(
+            ApiConfig::forWorkspace(m_workspace, m_sim.apiKey()), RateBudget::forWorkspace(m_workspace),
+            profile.cachePath(m_workspace.id), profile.syncLockPath(m_workspace.id));
+        SyncOptions sync;
+        sync.details = SyncOptions::Details::None; // details come when a lead is opened
+        sync.snapshots = false;
+        m_status = std::make_unique<SessionSyncStatus>(m_session.get(), sync, QDateTime());
+        m_window = std::make_unique<MainWindow>(*m_registry);
+        connect(m_session.get(), &SyncSession::leadsChanged, m_window->cache(), &WorkspaceCache::notifyLeadsChanged);
+        m_window->setSyncStatus(m_status.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        QSignalSpy finished(m_session.get(), &SyncSession::finished);
+        m_status->syncNow();
+        QVERIFY(m_status->isSyncing());
+        QVERIFY(finished.wait(60000));
+        QTRY_COMPARE(m_window->leadList()->model()->rowCount(), 40);
+        QVERIFY(m_status->isOnline());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_window)
+            m_window->setSyncStatus(nullptr);
+        m_window.reset();
+        m_status.reset();
+        m_session.reset();
+    }
+
+    void openingALeadLoadsItsConversationWithAVisibleState()
+    {
+        LeadTableModel *model = m_window->leadList()->model();
+        const qint64 id = model->idAt(0);
+        QVERIFY(id != 0);
+        QVERIFY(!detailsCached(id));
+        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        m_window->openLead(id);
+        QCOMPARE(pane->leadId(), id);
+        QLabel *state = pane->conversationState();
+        QVERIFY(state->isVisibleTo(pane));
+        QCOMPARE(state->text(), QStringLiteral("Loading the conversation…"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(detailsCached(id), 30000);
+        QTRY_VERIFY(!state->text().startsWith(QStringLiteral("Loading")));
+        const bool any = pane->timeline()->rowCount() > 0;
+        QVERIFY2(any ? !state->isVisibleTo(pane) : state->text().contains(QStringLiteral("No messages")),
+                 qPrintable(state->text()));
+        bool asked = false;
+        for (const QJsonValue &e : m_sim.ledger()) {
+            asked = asked ||
+                    e.toObject().value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/lead/%1").arg(id));
+        }
+        QVERIFY(asked);
+    }
+
+    void workingOfflineStopsAllTrafficUntilSwitchedBack()
+    {
+        auto *offline = m_window->syncStatusBar()->findChild<QCheckBox *>(QStringLiteral("workOffline"));
+        QVERIFY(offline);
+        offline->click();
+        QVERIFY(m_status->isWorkingOffline());
+        auto *onlineState = m_window->syncStatusBar()->findChild<QLabel *>(QStringLiteral("onlineState"));
+        QVERIFY(onlineState->text().contains(QStringLiteral("Working offline")));
+        const qint64 before = m_sim.ledgerHead();
+
+        // Neither a sync nor opening a lead without details reaches the network.
+        m_status->syncNow();
+        QVERIFY(!m_status->isSyncing());
+        const qint64 id = m_window->leadList()->model()->idAt(1);
+        QVERIFY(!detailsCached(id));
+        m_window->openLead(id);
+        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        QVERIFY(pane->conversationState()->text().contains(QStringLiteral("not in the cache yet")));
+        QTest::qWait(800);
+        QCOMPARE(m_sim.ledgerHead(), before);
+
+        // Back online: a sync starts at once.
+        QSignalSpy finished(m_session.get(), &SyncSession::finished);
+        offline->click();
+        QVERIFY(!m_status->isWorkingOffline());
+        QVERIFY(m_status->isSyncing());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(m_sim.ledgerHead() > before);
+    }
+};
+
+QTEST_MAIN(TestAppSync)
+#include "tst_appsync.moc"
