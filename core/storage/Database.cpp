@@ -5,6 +5,7 @@
 #include "storage/SqlFunctions.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -148,6 +149,25 @@ Result<void> Database::execute(const QString &sql, const char *what)
     if (!query.prepare(sql))
         return makeError(QStringLiteral("cannot %1: %2").arg(QLatin1StringView(what), describe(query.lastError())));
     return exec(query, what);
+}
+
+sqlite3 *Database::handle()
+{
+    const QVariant h = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(h.data());
+}
+
+Result<void> Database::beforeRawWrite(const char *what)
+{
+#ifdef OUTPOST_TEST_HOOKS
+    if (s_failAt.loadRelaxed() != 0 && s_writes.fetchAndAddRelaxed(1) + 1 == s_failAt.loadRelaxed())
+        return makeError(QStringLiteral("cannot %1: injected write failure").arg(QLatin1StringView(what)));
+#else
+    Q_UNUSED(what);
+#endif
+    return {};
 }
 
 Result<void> Database::begin()

@@ -7,6 +7,8 @@
 
 class QSqlQuery;
 
+struct sqlite3;
+
 namespace outpost {
 
 // One SQLite connection, owned by the thread that opened it. Every thread that
@@ -40,6 +42,13 @@ public:
     Result<void> begin();
     Result<void> commit();
     void rollback();
+
+    // The connection's own SQLite handle (nullptr if the driver hides it), for
+    // the bulk paths where Qt's per-value wrapping costs more than SQLite's work.
+    sqlite3 *handle();
+    // Such a path calls this before each write statement it runs itself, so
+    // that the test hook below counts (and can fail) it like any other.
+    static Result<void> beforeRawWrite(const char *what);
 
 #ifdef OUTPOST_TEST_HOOKS
     // Makes the n-th write statement from now on fail (1 = the next one); 0 disarms.

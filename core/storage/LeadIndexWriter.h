@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace outpost {
 
 class Database;
@@ -28,14 +30,28 @@ public:
     // Adds these leads' entries, computed from their rows as they are now.
     Result<void> attach(const QList<qint64> &ids);
 
+    // Deferred search index, for filling an (almost) empty cache: building both
+    // FTS indexes once from the finished table is several times faster than
+    // keeping them up to date page by page. While deferred, detach/attach keep
+    // only the tag table and the counts, and the search indexes miss leads;
+    // rebuildSearch() makes them whole again and ends the deferral, both in the
+    // caller's transaction, so a killed or failed rebuild leaves the deferral on
+    // and is simply done again.
+    Result<bool> searchDeferred();
+    Result<void> deferSearch();
+    static Result<bool> searchDeferred(Database &db);
+    static Result<void> rebuildSearch(Database &db);
+
     // Clears and rebuilds every derived table from `leads` (after a migration
     // that adds or changes one). Reads only the columns of schema version 1.
     static Result<void> rebuildAll(Database &db);
 
 private:
     Result<void> run(const char *const *statements, int count, const QList<qint64> &ids);
+    Result<void> runMaybeDeferred(const char *const *statements, int count, const QList<qint64> &ids);
 
     Database &m_db;
+    std::optional<bool> m_deferred;
 };
 
 } // namespace outpost

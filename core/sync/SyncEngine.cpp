@@ -79,6 +79,12 @@ Result<void> SyncEngine::openStore()
     if (!db)
         return db.error();
     m_db.emplace(std::move(db).value());
+    // This connection writes in bulk. A bigger page cache keeps a batch's index
+    // pages in memory, and a checkpoint every 64 MB of WAL instead of every 4 MB
+    // halves the commit cost of a full sync (each checkpoint syncs the file).
+    // Both only tune speed: a connection that refuses them still works.
+    for (const char *pragma : {"PRAGMA cache_size=-32768", "PRAGMA wal_autocheckpoint=16384"})
+        (void)m_db->execute(QString::fromLatin1(pragma), "tune the sync connection");
     m_store = std::make_unique<SyncStore>(*m_db);
     return {};
 }
@@ -168,7 +174,9 @@ Result<void> SyncEngine::planRun()
         m_run.newest = QDateTime::fromString(*newest, Qt::ISODateWithMs);
         m_run.firstPage = m_run.cursor.isEmpty();
         qCInfo(lcSync) << "resuming a" << m_run.kind << "sync";
-        return {};
+        // A resumed full scan goes on deferring its search index; anything else
+        // first makes good an index an earlier scan left deferred.
+        return m_run.kind == kFull ? Result<void>() : buildDeferredSearch();
     }
     const QDateTime high = QDateTime::fromString(*highWater, Qt::ISODateWithMs);
     if (m_options.full || !high.isValid() || *support == QLatin1String("no")) {
@@ -180,6 +188,8 @@ Result<void> SyncEngine::planRun()
     } else {
         m_run.kind = kIncremental;
         m_run.since = isoTime(high.addMSecs(-kOverlapMs));
+        if (auto built = buildDeferredSearch(); !built)
+            return built;
     }
     for (const auto &[key, value] :
          {std::pair{kRun, m_run.kind}, {kSince, m_run.since}, {kCursor, QString()}, {kRunNewest, QString()}}) {
@@ -327,8 +337,21 @@ bool SyncEngine::flushPending()
     return m_state == State::Listing;
 }
 
+Result<void> SyncEngine::buildDeferredSearch()
+{
+    QElapsedTimer building;
+    building.start();
+    auto built = m_store->buildDeferredSearch();
+    m_stats.indexMs += building.elapsed();
+    return built;
+}
+
 void SyncEngine::finishListing()
 {
+    if (auto built = buildDeferredSearch(); !built) {
+        failWith(Outcome::Failed, tr("The search index could not be built: %1").arg(built.error().message));
+        return;
+    }
     if (m_run.kind == kFull && m_run.incomplete) {
         m_store->clearScan();
         const QString message = tr("The server lists only %n lead(s) and offers no paging; leads beyond those are not "

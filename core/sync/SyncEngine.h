@@ -56,6 +56,7 @@ public:
         int pages = 0;
         int requests = 0;
         qint64 applyMs = 0; // time spent writing pages to the cache
+        qint64 indexMs = 0; // time spent building a deferred search index (see SyncStore)
     };
 
     bool isRunning() const { return m_state != State::Idle; }
@@ -113,6 +114,7 @@ private:
     void onPage(const ApiResult &result);
     // Writes the pages received so far, with the checkpoint of the last one.
     bool flushPending();
+    Result<void> buildDeferredSearch();
     void finishListing();
     void fetchSnapshots();
     void onSnapshot(const QString &name, const ApiResult &result);

@@ -1,9 +1,11 @@
 #include "sync/SyncStore.h"
 
 #include "storage/Database.h"
+#include "storage/LeadIndexWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -90,11 +92,18 @@ Result<SyncStore::Applied> SyncStore::applyPage(const LeadsPage &page, const Pag
 
 Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &page, const PageContext &context)
 {
+    if (context.scanning) {
+        auto deferred = deferSearchIfNearlyEmpty();
+        if (!deferred)
+            return deferred.error();
+    }
     auto cached = cachedVersions(page.leads);
     if (!cached)
         return cached.error();
     Applied applied;
     QList<const Lead *> due;
+    QSet<qint64> changed;
+    changed.reserve(page.leads.size());
     for (const Lead &lead : page.leads) {
         if (lead.updatedAt > applied.newest || !applied.newest.isValid())
             applied.newest = lead.updatedAt;
@@ -104,8 +113,10 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
             !isNew && (msecs(lead.updatedAt) > it->updatedAt || msecs(lead.lastMessageAt) != it->lastMessageAt);
         if (!isNew && !moved)
             continue;
-        if (!applied.changed.contains(lead.id))
+        if (!changed.contains(lead.id)) {
+            changed.insert(lead.id);
             applied.changed.append(lead.id);
+        }
         // Stale cached details are always refreshed; new leads when this run asks for it.
         if (context.detailsForChanged || (!isNew && it->hasDetails))
             due.append(&lead);
@@ -125,6 +136,42 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     if (!r)
         return r.error();
     return applied;
+}
+
+Result<void> SyncStore::deferSearchIfNearlyEmpty()
+{
+    // Below this many cached leads, rebuilding the whole search index at the
+    // end of the scan costs less than maintaining it for every page.
+    constexpr qint64 kDeferBelow = 1000;
+    LeadIndexWriter index(m_db);
+    auto deferred = index.searchDeferred();
+    if (!deferred)
+        return deferred.error();
+    if (*deferred)
+        return {};
+    auto q = run(m_db, QStringLiteral("SELECT ifnull(sum(n), 0) FROM lead_counts"), {}, "count the cached leads");
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(0).toLongLong() >= kDeferBelow)
+        return {};
+    return index.deferSearch();
+}
+
+Result<bool> SyncStore::searchDeferred()
+{
+    return LeadIndexWriter::searchDeferred(m_db);
+}
+
+Result<void> SyncStore::buildDeferredSearch()
+{
+    return inTransaction<void>(m_db, [&]() -> Result<void> {
+        auto deferred = LeadIndexWriter::searchDeferred(m_db);
+        if (!deferred)
+            return deferred.error();
+        if (!*deferred)
+            return {};
+        return LeadIndexWriter::rebuildSearch(m_db);
+    });
 }
 
 Result<void> SyncStore::queueDetails(const QList<const Lead *> &leads, const QString &agent)

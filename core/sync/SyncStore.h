@@ -51,6 +51,13 @@ public:
     Result<QList<qint64>> removeUnseen();
     Result<void> clearScan();
 
+    // A full scan into a cache with (almost) no leads defers the search index
+    // (see LeadIndexWriter) and builds it once at the end with this, in its own
+    // transaction. Does nothing when the index is not deferred; a run that was
+    // killed before or during it leaves the deferral on, for the next run.
+    Result<bool> searchDeferred();
+    Result<void> buildDeferredSearch();
+
     // Details: stores them, marks them current, takes the lead off the queue.
     Result<void> saveDetail(const LeadDetail &detail);
     // A 404: the lead is gone from the service.
@@ -81,6 +88,7 @@ private:
     Result<void> queueDetails(const QList<const Lead *> &leads, const QString &agent);
     Result<void> rememberSeen(const QList<Lead> &leads);
     Result<void> setValueWithinTransaction(const QString &key, const QString &value);
+    Result<void> deferSearchIfNearlyEmpty();
 
     Database &m_db;
     LeadStore m_leads;

@@ -281,12 +281,31 @@ private slots:
             QVERIFY2(cached >= 50 && cached < 3000 && cached % 50 == 0, qPrintable(QString::number(cached)));
             QCOMPARE(store.value(QStringLiteral("sync.run")).value(), QStringLiteral("full"));
             QVERIFY(!store.value(QStringLiteral("sync.cursor")).value().isEmpty());
+            // The first fill defers its search index until the scan is over.
+            QVERIFY(store.searchDeferred().value());
         }
         const qint64 mark = lastSeq(sim);
         QCOMPARE(runSync(*client.engine, sync).first, SyncEngine::Outcome::Completed);
         // The rest, in pages of 50, none of the written ones again.
         QCOMPARE(countRequests(sim.ledger(mark), QStringLiteral("/leads")), int((3000 - cached) / 50));
         compareWithServer(sim, QStringLiteral("resume"), false);
+        // Built at the end over every lead, those of both runs.
+        auto db = Database::open(cachePath(QStringLiteral("resume")));
+        SyncStore store(*db);
+        QVERIFY(!store.searchDeferred().value());
+        auto all =
+            store.leads().window({LeadFilter(), LeadSort{LeadSort::Key::Newest, Qt::AscendingOrder}, 3000, 0, {}});
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 3000);
+        for (const Lead &lead : {all->first(), all->at(1500), all->last()}) {
+            QVERIFY(!lead.phone.isEmpty());
+            LeadFilter byPhone;
+            byPhone.search = lead.phone;
+            auto found = store.leads().window({byPhone, {}, 3000, 0, {}});
+            QVERIFY(found.ok());
+            QVERIFY2(std::any_of(found->cbegin(), found->cend(), [&](const Lead &l) { return l.id == lead.id; }),
+                     qPrintable(lead.phone));
+        }
     }
 
     void refusedCursorMakesTheNextRunStartOver()

@@ -32,6 +32,22 @@ private:
         return p;
     }
 
+    // The ids a search finds, newest first, with its count.
+    static QList<qint64> found(SyncStore &store, const QString &text)
+    {
+        LeadFilter f;
+        f.search = text;
+        auto window = store.leads().window({f, {}, 1000, 0, {}});
+        if (!window)
+            qFatal("%s", qPrintable(window.error().message));
+        QList<qint64> ids;
+        for (const Lead &lead : *window)
+            ids << lead.id;
+        if (store.leads().count(f).value() != ids.size())
+            qFatal("search count and window disagree for %s", qPrintable(text));
+        return ids;
+    }
+
     static LeadDetail detailOf(const Lead &lead)
     {
         LeadDetail d;
@@ -113,6 +129,93 @@ private slots:
         QVERIFY(store.applyPage(page(test::makeLeads(1, 1)), scan).ok());
         QCOMPARE(store.removeUnseen()->size(), 5);
     }
+
+    void fullScanIntoEmptyCacheBuildsSearchOnceAtTheEnd()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        scan.nextCursor = QStringLiteral("c2");
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 300)), scan).ok());
+        QVERIFY(store.searchDeferred().value());
+        scan.nextCursor.clear();
+        QVERIFY(store.applyPage(page(test::makeLeads(301, 300)), scan).ok());
+        // Tags and counts are kept while the search index waits.
+        QCOMPARE(store.leads().countsByStatus().value().value(LeadStatus::pipeline().at(1).toString()), 100);
+        LeadFilter vip;
+        vip.tag = QStringLiteral("vip");
+        QCOMPARE(store.leads().count(vip).value(), 300);
+        QVERIFY(found(store, QStringLiteral("lead577@")).isEmpty());
+
+        QVERIFY(store.buildDeferredSearch().ok());
+        QVERIFY(!store.searchDeferred().value());
+        QCOMPARE(found(store, QStringLiteral("lead577@")), QList<qint64>{577});
+        QCOMPARE(found(store, QStringLiteral("Lead 12")).size(), 11); // 12, 120-129
+        QCOMPARE(found(store, QStringLiteral("spring-promo")).size(), 300);
+        // Word prefixes come from the other index, built the same way.
+        QCOMPARE(found(store, QStringLiteral("le")).size(), 600);
+        // Later pages keep the index up to date again.
+        Lead renamed = test::makeLead(5, QStringLiteral("Zebulon Quartz"));
+        renamed.updatedAt = renamed.updatedAt.addSecs(60);
+        QVERIFY(store.applyPage(page({renamed}), {}).ok());
+        QCOMPARE(found(store, QStringLiteral("Zebulon")), QList<qint64>{5});
+        QVERIFY(!found(store, QStringLiteral("Lead 5")).contains(5));
+    }
+
+    void editsWhileDeferredAreInTheBuiltIndex()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 50)), scan).ok());
+        QVERIFY(store.searchDeferred().value());
+        Lead edited = test::makeLead(7, QStringLiteral("Quillon Marsh"));
+        edited.updatedAt = edited.updatedAt.addSecs(60);
+        QVERIFY(store.leads().upsert({edited}).ok());
+        QVERIFY(store.leads().remove({8}).ok());
+        QVERIFY(store.buildDeferredSearch().ok());
+        QCOMPARE(found(store, QStringLiteral("Quillon")), QList<qint64>{7});
+        QVERIFY(found(store, QStringLiteral("lead8@")).isEmpty());
+        QCOMPARE(found(store, QStringLiteral("lead9@")), QList<qint64>{9});
+        QCOMPARE(found(store, QStringLiteral("example")).size(), 49);
+    }
+
+    void scanIntoFullCacheKeepsTheIndexUpToDate()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 1000)), {}).ok());
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        QVERIFY(store.applyPage(page(test::makeLeads(1001, 10)), scan).ok());
+        QVERIFY(!store.searchDeferred().value());
+        QCOMPARE(found(store, QStringLiteral("lead1005@")), QList<qint64>{1005});
+    }
+
+#ifdef OUTPOST_TEST_HOOKS
+    void interruptedBuildIsDoneAgain()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 40)), scan).ok());
+        // Fails after the old index was cleared and half of the new one written.
+        Database::failNthWrite(4);
+        QVERIFY(!store.buildDeferredSearch().ok());
+        Database::failNthWrite(0);
+        QVERIFY(store.searchDeferred().value());
+        QVERIFY(store.buildDeferredSearch().ok());
+        QVERIFY(!store.searchDeferred().value());
+        QCOMPARE(found(store, QStringLiteral("example")).size(), 40);
+        QCOMPARE(found(store, QStringLiteral("lead33@")), QList<qint64>{33});
+        // Built twice over the same rows would find them twice or fail: it did neither.
+        QVERIFY(store.buildDeferredSearch().ok());
+        QCOMPARE(found(store, QStringLiteral("lead33@")), QList<qint64>{33});
+    }
+#endif
 
     void detailsQueueMineFirstThenNewest()
     {
