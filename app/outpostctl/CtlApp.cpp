@@ -3,11 +3,16 @@
 #include "CampaignCommand.h"
 #include "CampaignsCommand.h"
 #include "CommandContext.h"
+#include "ConflictsCommand.h"
 #include "DashboardCommand.h"
 #include "ImportJsonCommand.h"
 #include "KeysCommand.h"
 #include "LeadsCommand.h"
 #include "ListenCommand.h"
+#include "OutboxCommand.h"
+#include "QueueCommand.h"
+#include "ReplayCommand.h"
+#include "ResolveCommand.h"
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "SyncCommand.h"
@@ -80,13 +85,25 @@ CtlApp::CtlApp()
     m_commands.push_back(std::make_unique<CampaignCommand>());
     m_commands.push_back(std::make_unique<CampaignsCommand>());
     m_commands.push_back(std::make_unique<DashboardCommand>());
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::BulkMessage));
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::BulkStage));
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::BulkTag));
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Book));
+    m_commands.push_back(std::make_unique<ConflictsCommand>());
     m_commands.push_back(std::make_unique<ImportJsonCommand>());
     m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<LeadsCommand>());
     m_commands.push_back(std::make_unique<ListenCommand>());
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Note));
+    m_commands.push_back(std::make_unique<OutboxCommand>());
+    m_commands.push_back(std::make_unique<ReplayCommand>());
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Reply));
+    m_commands.push_back(std::make_unique<ResolveCommand>());
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::SetStatus));
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Tag));
     m_commands.push_back(std::make_unique<WebhooksCommand>());
     m_commands.push_back(std::make_unique<WorkspaceCommand>());
 }

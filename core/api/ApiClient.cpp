@@ -1,5 +1,6 @@
 #include "api/ApiClient.h"
 
+#include "api/OneShotBody.h"
 #include "api/RetryAfter.h"
 
 #include "common/Logging.h"
@@ -110,6 +111,13 @@ void ApiClient::injectFailures(int count, ApiError error)
     m_injectedFailures = count;
     m_injectedError = std::move(error);
 }
+
+void ApiClient::failNthAnswer(int n, ApiError error)
+{
+    m_failAnswerAt = n;
+    m_answersSinceArmed = 0;
+    m_injectedError = std::move(error);
+}
 #endif
 
 void ApiClient::schedulePump(qint64 delayMs)
@@ -177,7 +185,18 @@ void ApiClient::start(Pending pending)
     const QByteArray body =
         pending.request.body ? QJsonDocument(*pending.request.body).toJson(QJsonDocument::Compact) : QByteArray();
     qCDebug(lcApi) << "sending" << describeForLog(pending.request) << "attempt" << pending.attempt + 1;
-    QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, pending.request.method, body);
+    QNetworkReply *reply = nullptr;
+    if (pending.request.neverRepeat) {
+        QNetworkRequest once = networkRequest;
+        once.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        // Unbuffered, so the network layer cannot rewind it for a quiet re-send.
+        once.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body);
+        reply = m_network->sendCustomRequest(once, pending.request.method, device);
+        device->setParent(reply);
+    } else {
+        reply = m_network->sendCustomRequest(networkRequest, pending.request.method, body);
+    }
     Running running;
     running.pending = std::move(pending);
     running.reply = reply;
@@ -201,6 +220,8 @@ ApiResult ApiClient::classify(QNetworkReply *reply, const Running &running) cons
         const_cast<ApiClient *>(this)->m_injectedFailures--;
         return m_injectedError;
     }
+    if (m_failAnswerAt > 0 && ++const_cast<ApiClient *>(this)->m_answersSinceArmed == m_failAnswerAt)
+        return m_injectedError;
 #endif
     const bool sentSomething =
         reply->error() != QNetworkReply::ConnectionRefusedError && reply->error() != QNetworkReply::HostNotFoundError;

@@ -53,6 +53,13 @@ public:
 #ifdef OUTPOST_TEST_HOOKS
     // Tests of the retry logic: the next `count` answers are replaced by `error`.
     void injectFailures(int count, ApiError error);
+    // The n-th answer from now on (1 = the next) is replaced by `error`, after
+    // the request really reached the server; 0 disarms.
+    void failNthAnswer(int n, ApiError error);
+    int answersSinceArmed() const
+    {
+        return m_answersSinceArmed;
+    }
 #endif
 
 signals:
@@ -106,6 +113,8 @@ private:
 #ifdef OUTPOST_TEST_HOOKS
     int m_injectedFailures = 0;
     ApiError m_injectedError;
+    int m_failAnswerAt = 0;
+    int m_answersSinceArmed = 0;
 #endif
 };
 

@@ -22,13 +22,17 @@ struct ApiRequest
     RequestPriority priority = RequestPriority::List;
     // Sent as Idempotency-Key on mutating requests that have one.
     QString idempotencyKey;
+    // Acts again when repeated on a service that ignores the key (a note, a
+    // message): never retried here, and the network layer may not quietly
+    // re-send it either; the caller checks the server before sending again.
+    bool neverRepeat = false;
 
     static ApiRequest get(QString path, QUrlQuery query = {}, RequestPriority priority = RequestPriority::List);
     static ApiRequest post(QString path, QJsonObject body, RequestPriority priority = RequestPriority::User);
     static ApiRequest remove(QString path, RequestPriority priority = RequestPriority::User);
 
     // Asking again cannot act twice: GET, or a request the server deduplicates.
-    bool safeToRepeat() const { return method == "GET" || !idempotencyKey.isEmpty(); }
+    bool safeToRepeat() const { return !neverRepeat && (method == "GET" || !idempotencyKey.isEmpty()); }
 };
 
 } // namespace outpost

@@ -1,6 +1,7 @@
 #include "outbox/OutboxRow.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <array>
 #include <utility>
@@ -144,6 +145,36 @@ QString OutboxRow::describeState() const
         return tr("sent");
     }
     return {};
+}
+
+QJsonObject OutboxRow::toJson() const
+{
+    QJsonArray leads;
+    for (qint64 id : leadIds)
+        leads.append(id);
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    QJsonObject object{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("op"), opName(op)},
+        {QStringLiteral("lead_ids"), leads},
+        {QStringLiteral("payload"), payload},
+        {QStringLiteral("idempotency_key"), idempotencyKey},
+        {QStringLiteral("base"), base},
+        {QStringLiteral("state"), stateName(state)},
+        {QStringLiteral("attempts"), attempts},
+        {QStringLiteral("last_error"), lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError)},
+        {QStringLiteral("created_at"), time(createdAt)},
+        {QStringLiteral("updated_at"), time(updatedAt)},
+        {QStringLiteral("first_sent_at"), time(firstSentAt)},
+        {QStringLiteral("description"), describe()},
+    };
+    if (!conflict.isEmpty())
+        object.insert(QStringLiteral("conflict"), conflict);
+    if (!result.isEmpty())
+        object.insert(QStringLiteral("result"), result);
+    return object;
 }
 
 } // namespace outpost

@@ -78,6 +78,8 @@ struct OutboxRow
     // For people: "status → qualified", "note", "tag +vip", ...
     QString describe() const;
     QString describeState() const;
+    // Every field, for `outpostctl outbox --json` and the like.
+    QJsonObject toJson() const;
 };
 
 } // namespace outpost

@@ -1,5 +1,6 @@
 #include "outbox/OutboxStore.h"
 
+#include "domain/LeadCodec.h"
 #include "domain/LeadStatus.h"
 #include "outbox/MessageTemplate.h"
 #include "storage/Database.h"
@@ -839,6 +840,53 @@ Result<void> OutboxStore::markDone(qint64 rowId, const QJsonObject &result,
 Result<void> OutboxStore::rebase(qint64 rowId, const QJsonObject &base)
 {
     return update(rowId, QStringLiteral("base = ?"), {toJson(base)});
+}
+
+Result<void> OutboxStore::saveServerLead(const Lead &lead)
+{
+    return m_leads.upsertWithinTransaction({lead});
+}
+
+Result<void> OutboxStore::replaceLocalItem(const OutboxRow &row, qint64 leadId, const QJsonObject &item)
+{
+    const char *table = row.op == OutboxRow::Op::Note          ? "notes"
+                        : row.op == OutboxRow::Op::Appointment ? "appointments"
+                                                               : "messages";
+    QSqlQuery del(m_db.connection());
+    del.prepare(QStringLiteral("DELETE FROM %1 WHERE lead_id = ? AND id = ?").arg(QLatin1StringView(table)));
+    bindAll(del, {leadId, row.localRef});
+    if (auto r = Database::exec(del, "store the service's copy"); !r)
+        return r;
+    if (item.isEmpty())
+        return {};
+    // An answer we cannot read leaves the cache to the next sync of the lead.
+    if (row.op == OutboxRow::Op::Note) {
+        auto note = LeadCodec::noteFromJson(item, QStringLiteral("note"));
+        if (!note)
+            return {};
+        return insertLocalItem("notes (lead_id, id, author, text, created_at) VALUES (?, ?, ?, ?, ?)", leadId, note->id,
+                               {note->author.isNull() ? QVariant() : QVariant(note->author), note->text,
+                                note->createdAt.isValid() ? QVariant(note->createdAt.toMSecsSinceEpoch()) : nowMs()});
+    }
+    if (row.op == OutboxRow::Op::Appointment) {
+        auto appointment = LeadCodec::appointmentFromJson(item, QStringLiteral("appointment"));
+        if (!appointment)
+            return {};
+        return insertLocalItem("appointments (lead_id, id, datetime, service, status) VALUES (?, ?, ?, ?, ?)", leadId,
+                               appointment->id,
+                               {appointment->dateTime, appointment->service,
+                                appointment->status.isNull() ? QVariant() : QVariant(appointment->status)});
+    }
+    auto message = LeadCodec::messageFromJson(item, QStringLiteral("message"));
+    if (!message)
+        return {};
+    return insertLocalItem(
+        "messages (lead_id, id, direction, author, text, channel, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)", leadId,
+        message->id,
+        {message->direction == Message::Direction::In ? QStringLiteral("in") : QStringLiteral("out"),
+         message->author.isNull() ? QVariant() : QVariant(message->author), message->text,
+         message->channel.isNull() ? QVariant() : QVariant(message->channel),
+         message->sentAt.isValid() ? QVariant(message->sentAt.toMSecsSinceEpoch()) : nowMs()});
 }
 
 } // namespace outpost

@@ -112,6 +112,11 @@ public:
     Result<void> markDone(qint64 rowId, const QJsonObject &result, const std::function<Result<void>()> &cacheWrite);
     // A conflict whose base is the server's copy now: my change goes over it.
     Result<void> rebase(qint64 rowId, const QJsonObject &base);
+    // Cache writes for markDone(): the service's copy of a lead, or of the
+    // note / message / appointment (contract JSON) that replaces the one the
+    // row showed while it was queued.
+    Result<void> saveServerLead(const Lead &lead);
+    Result<void> replaceLocalItem(const OutboxRow &row, qint64 leadId, const QJsonObject &item);
 
     LeadStore &leads() { return m_leads; }
 

@@ -12,14 +12,43 @@ namespace outpost {
 SyncSession::SyncSession(ApiConfig config, std::shared_ptr<RateBudget> budget, QString cachePath, QString lockPath,
                          QObject *parent)
     : QObject(parent)
+    , m_cachePath(cachePath)
     , m_worker(new QObject)
 {
     m_thread.setObjectName(QStringLiteral("outpost-sync"));
     auto *api = new ApiClient(std::move(config), std::move(budget), m_worker);
+    auto *replayer = new OutboxReplayer(cachePath, lockPath, api, m_worker);
     auto *engine = new SyncEngine(std::move(cachePath), std::move(lockPath), api, m_worker);
     m_worker->moveToThread(&m_thread);
 
-    connect(this, &SyncSession::startRequested, engine, &SyncEngine::start);
+    // The sync run waiting for the outbox to drain (touched on the sync thread only).
+    auto waiting = std::make_shared<std::optional<SyncOptions>>();
+    connect(this, &SyncSession::startRequested, replayer, [replayer, waiting](const SyncOptions &options) {
+        *waiting = options;
+        replayer->start(); // no-op while a replay runs: its end starts the pull
+    });
+    connect(this, &SyncSession::replayRequested, replayer, &OutboxReplayer::start);
+    connect(replayer, &OutboxReplayer::finished, engine,
+            [this, engine, waiting](OutboxReplayer::Outcome outcome, const QString &message) {
+                emit outboxReplayed(outcome, message);
+                if (!waiting->has_value())
+                    return;
+                const SyncOptions options = **waiting;
+                waiting->reset();
+                if (outcome == OutboxReplayer::Outcome::AuthNeeded || outcome == OutboxReplayer::Outcome::Cancelled) {
+                    const auto end = outcome == OutboxReplayer::Outcome::AuthNeeded ? SyncEngine::Outcome::AuthNeeded
+                                                                                    : SyncEngine::Outcome::Cancelled;
+                    QMetaObject::invokeMethod(this, [this, end, message] {
+                        m_running = false;
+                        emit finished(end, message);
+                    });
+                    return;
+                }
+                engine->start(options);
+            });
+    connect(replayer, &OutboxReplayer::countsChanged, this, &SyncSession::outboxCountsChanged);
+    connect(replayer, &OutboxReplayer::leadsChanged, this, &SyncSession::leadsChanged);
+    connect(this, &SyncSession::cancelRequested, replayer, &OutboxReplayer::cancel);
     connect(this, &SyncSession::cancelRequested, engine, &SyncEngine::cancel);
     connect(this, &SyncSession::detailRequested, engine, &SyncEngine::fetchDetail);
     connect(engine, &SyncEngine::progress, this, &SyncSession::progress);
@@ -71,6 +100,11 @@ void SyncSession::cancel()
 void SyncSession::fetchDetail(qint64 id)
 {
     emit detailRequested(id);
+}
+
+void SyncSession::replayOutbox()
+{
+    emit replayRequested();
 }
 
 } // namespace outpost

@@ -1,0 +1,670 @@
+#include "outbox/OutboxReplayer.h"
+
+#include "common/Logging.h"
+#include "domain/LeadCodec.h"
+#include "outbox/MessageTemplate.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace outpost {
+
+namespace {
+
+QString leadPath(qint64 id, const char *tail = "")
+{
+    return QStringLiteral("/lead/%1%2").arg(id).arg(QLatin1StringView(tail));
+}
+
+QSet<QString> tagSet(const QStringList &tags)
+{
+    return QSet<QString>(tags.begin(), tags.end());
+}
+
+QStringList tagsFrom(const QJsonValue &value)
+{
+    QStringList tags;
+    for (const QJsonValue &tag : value.toArray())
+        tags << tag.toString();
+    return tags;
+}
+
+QJsonObject threeValues(const QJsonValue &base, const QJsonValue &theirs, const QJsonValue &mine)
+{
+    return {{QStringLiteral("base"), base}, {QStringLiteral("theirs"), theirs}, {QStringLiteral("mine"), mine}};
+}
+
+// The item of a lead's detail a row adds, as the service shows it.
+bool matches(const OutboxRow &row, const QJsonObject &item, const Lead &lead)
+{
+    const auto text = [&item](const char *key) {
+        return item.value(QLatin1StringView(key)).toString();
+    };
+    const auto mine = [&row](const char *key) {
+        return row.payload.value(QLatin1StringView(key)).toString();
+    };
+    switch (row.op) {
+    case OutboxRow::Op::Note:
+        return text("text") == mine("text");
+    case OutboxRow::Op::Reply:
+        return text("direction") == QLatin1StringView("out") && text("text") == mine("text");
+    case OutboxRow::Op::BulkMessage:
+        return text("direction") == QLatin1StringView("out") &&
+               text("text") == MessageTemplate::render(mine("message"), lead);
+    case OutboxRow::Op::Appointment:
+        return text("datetime") == mine("datetime") && text("service") == mine("service");
+    case OutboxRow::Op::CampaignCreate:
+        return text("name") == mine("name") && text("message") == mine("message");
+    default:
+        return false;
+    }
+}
+
+const char *listKey(OutboxRow::Op op)
+{
+    switch (op) {
+    case OutboxRow::Op::Note:
+        return "notes";
+    case OutboxRow::Op::Appointment:
+        return "appointments";
+    case OutboxRow::Op::CampaignCreate:
+        return "campaigns";
+    default:
+        return "messages";
+    }
+}
+
+const char *itemKey(OutboxRow::Op op)
+{
+    switch (op) {
+    case OutboxRow::Op::Note:
+        return "note";
+    case OutboxRow::Op::Appointment:
+        return "appointment";
+    case OutboxRow::Op::CampaignCreate:
+        return "campaign";
+    default:
+        return "message";
+    }
+}
+
+} // namespace
+
+OutboxReplayer::OutboxReplayer(QString cachePath, QString lockPath, ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_cachePath(std::move(cachePath))
+    , m_lockPath(std::move(lockPath))
+    , m_api(api)
+    , m_retryTimer(this)
+{
+    qRegisterMetaType<OutboxReplayer::Outcome>();
+    qRegisterMetaType<QList<qint64>>();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &OutboxReplayer::next);
+}
+
+OutboxReplayer::~OutboxReplayer() = default;
+
+void OutboxReplayer::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_cancelled = false;
+    m_skip.clear();
+    m_stats = Stats();
+    m_transientInRow = 0;
+    if (!m_store) {
+        auto db = Database::open(m_cachePath);
+        if (!db) {
+            end(Outcome::Failed, db.error().message);
+            return;
+        }
+        m_db.emplace(std::move(db).value());
+        m_store = std::make_unique<OutboxStore>(*m_db);
+    }
+    if (!m_lockPath.isEmpty()) {
+        QDir().mkpath(QFileInfo(m_lockPath).absolutePath());
+        m_lock = std::make_unique<QLockFile>(m_lockPath);
+        m_lock->setStaleLockTime(0);
+        if (!m_lock->tryLock(0)) {
+            m_lock.reset();
+            end(Outcome::Locked, tr("Another Outpost is working on this workspace; the outbox waits for it."));
+            return;
+        }
+    }
+    publishCounts();
+    next();
+}
+
+void OutboxReplayer::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    m_retryTimer.stop();
+    const QSet<quint64> tickets = m_tickets;
+    for (quint64 ticket : tickets)
+        m_api->cancel(ticket);
+    if (tickets.isEmpty())
+        end(Outcome::Cancelled, tr("Sending the outbox was cancelled."));
+}
+
+void OutboxReplayer::next()
+{
+    if (!m_running)
+        return;
+    if (m_cancelled) {
+        end(Outcome::Cancelled, tr("Sending the outbox was cancelled."));
+        return;
+    }
+    auto row = m_store->nextSendable(m_skip);
+    if (!row) {
+        end(Outcome::Failed, row.error().message);
+        return;
+    }
+    if (!*row) {
+        auto counts = m_store->counts();
+        if (!counts) {
+            end(Outcome::Failed, counts.error().message);
+            return;
+        }
+        if (!m_skip.isEmpty())
+            end(Outcome::Offline,
+                tr("The service did not take %n change(s); they stay queued.", nullptr, int(m_skip.size())));
+        else if (counts->open() > 0)
+            end(Outcome::NeedsPerson, tr("%n queued change(s) wait for a decision (conflicts, reviews or refusals).",
+                                         nullptr, counts->open()));
+        else
+            end(Outcome::Drained, tr("Every queued change has reached the service."));
+        return;
+    }
+    process(**row);
+}
+
+void OutboxReplayer::process(const OutboxRow &row)
+{
+    switch (row.op) {
+    case OutboxRow::Op::SetStatus:
+    case OutboxRow::Op::TagAdd:
+    case OutboxRow::Op::TagRemove:
+        compareAndSend(row);
+        return;
+    case OutboxRow::Op::BulkStage:
+    case OutboxRow::Op::BulkTag:
+        // Sent without a per-lead compare (that would cost a request per
+        // lead); a 409 still makes a conflict.
+        if (row.state == OutboxRow::State::Sending)
+            verifyBulk(row);
+        else
+            send(row);
+        return;
+    case OutboxRow::Op::CampaignSend:
+        if (row.state == OutboxRow::State::Sending)
+            verify(row);
+        else
+            send(row);
+        return;
+    default:
+        if (row.state == OutboxRow::State::Sending)
+            verify(row);
+        else
+            probeAndSend(row);
+        return;
+    }
+}
+
+// ---- Status and tags ----
+
+void OutboxReplayer::compareAndSend(const OutboxRow &row)
+{
+    const qint64 leadId = row.leadIds.value(0);
+    request(ApiRequest::get(leadPath(leadId), {}, RequestPriority::Outbox), [this, row](const ApiResult &result) {
+        if (!result) {
+            onError(row, result.error(), false);
+            return;
+        }
+        auto lead = LeadCodec::leadFromJson(result->value(QStringLiteral("lead")).toObject());
+        if (!lead) {
+            transientFailure(row, lead.error().message, false);
+            return;
+        }
+        onCurrentCopy(row, *lead);
+    });
+}
+
+void OutboxReplayer::onCurrentCopy(const OutboxRow &row, const Lead &theirs)
+{
+    const auto keepTheirs = [this, theirs] {
+        return m_store->saveServerLead(theirs);
+    };
+    if (row.op == OutboxRow::Op::SetStatus) {
+        const QString base = row.base.value(QStringLiteral("status")).toString();
+        const QString mine = row.payload.value(QStringLiteral("status")).toString();
+        const QString now = theirs.status.toString();
+        if (now == mine) {
+            settle(row, {}, keepTheirs); // the service already says so
+        } else if (now != base) {
+            setState(row, OutboxRow::State::Conflict,
+                     tr("The status was changed on the service too (%1 → %2).").arg(base, now),
+                     {{QStringLiteral("status"), threeValues(base, now, mine)}});
+        } else {
+            send(row);
+        }
+        return;
+    }
+    const QString tag = row.payload.value(QStringLiteral("tag")).toString();
+    const bool add = row.op == OutboxRow::Op::TagAdd;
+    const QStringList base = tagsFrom(row.base.value(QStringLiteral("tags")));
+    if (theirs.tags.contains(tag) == add) {
+        settle(row, {}, keepTheirs);
+    } else if (tagSet(theirs.tags) != tagSet(base)) {
+        QStringList mine = theirs.tags;
+        mine.removeAll(tag);
+        if (add)
+            mine << tag;
+        setState(row, OutboxRow::State::Conflict, tr("The tags were changed on the service too."),
+                 {{QStringLiteral("tags"),
+                   threeValues(QJsonArray::fromStringList(base), QJsonArray::fromStringList(theirs.tags),
+                               QJsonArray::fromStringList(mine))}});
+    } else {
+        send(row);
+    }
+}
+
+std::optional<qint64> OutboxReplayer::witnessLead(const OutboxRow &row)
+{
+    // A lead the change visibly moves: its copy on the server tells whether
+    // the bulk request arrived.
+    const bool stage = row.op == OutboxRow::Op::BulkStage;
+    const QString status = row.payload.value(QStringLiteral("status")).toString();
+    const QString tag = row.payload.value(QStringLiteral("tag")).toString();
+    const bool add = row.payload.value(QStringLiteral("action")).toString() == QLatin1StringView("add");
+    for (qint64 id : row.leadIds) {
+        const QString key = QString::number(id);
+        if (stage ? row.base.value(QStringLiteral("statuses")).toObject().value(key).toString() != status
+                  : tagsFrom(row.base.value(QStringLiteral("tags")).toObject().value(key)).contains(tag) != add)
+            return id;
+    }
+    return std::nullopt;
+}
+
+void OutboxReplayer::verifyBulk(const OutboxRow &row)
+{
+    const std::optional<qint64> witness = witnessLead(row);
+    if (!witness) {
+        settle(row, {}, {}); // every lead already was as asked
+        return;
+    }
+    request(ApiRequest::get(leadPath(*witness), {}, RequestPriority::Outbox), [this, row](const ApiResult &result) {
+        if (!result) {
+            onError(row, result.error(), false);
+            return;
+        }
+        auto lead = LeadCodec::leadFromJson(result->value(QStringLiteral("lead")).toObject());
+        if (!lead) {
+            transientFailure(row, lead.error().message, true);
+            return;
+        }
+        const bool arrived =
+            row.op == OutboxRow::Op::BulkStage
+                ? lead->status.toString() == row.payload.value(QStringLiteral("status")).toString()
+                : lead->tags.contains(row.payload.value(QStringLiteral("tag")).toString()) ==
+                      (row.payload.value(QStringLiteral("action")).toString() == QLatin1StringView("add"));
+        if (arrived)
+            settle(row, {}, {});
+        else
+            send(row);
+    });
+}
+
+// ---- Ops that act again when repeated ----
+
+void OutboxReplayer::countMatches(const OutboxRow &row, std::function<void(std::optional<int>)> done)
+{
+    const bool campaign = row.op == OutboxRow::Op::CampaignCreate;
+    ApiRequest get = campaign ? ApiRequest::get(QStringLiteral("/campaigns"), {}, RequestPriority::Outbox)
+                              : ApiRequest::get(leadPath(row.leadIds.value(0)), {}, RequestPriority::Outbox);
+    request(std::move(get), [this, row, campaign, done = std::move(done)](const ApiResult &result) {
+        if (!result) {
+            // The plan may not list campaigns: then nothing can be counted.
+            if (campaign && result.error().kind == ApiError::Kind::Forbidden) {
+                done(std::nullopt);
+                return;
+            }
+            onError(row, result.error(), false);
+            return;
+        }
+        const QJsonObject holder = campaign ? *result : result->value(QStringLiteral("lead")).toObject();
+        const QJsonValue list = holder.value(QLatin1StringView(listKey(row.op)));
+        Lead lead;
+        if (!campaign) {
+            auto parsed = LeadCodec::leadFromJson(holder);
+            if (!parsed || !list.isArray()) {
+                transientFailure(row, tr("The service's answer could not be read."), false);
+                return;
+            }
+            lead = *parsed;
+        }
+        if (!list.isArray()) {
+            done(std::nullopt);
+            return;
+        }
+        int count = 0;
+        for (const QJsonValue &item : list.toArray())
+            count += matches(row, item.toObject(), lead) ? 1 : 0;
+        done(count);
+    });
+}
+
+void OutboxReplayer::probeAndSend(const OutboxRow &row)
+{
+    countMatches(row, [this, row](std::optional<int> count) {
+        // The probe is saved with the state: a crash after this line is
+        // settled by counting again, never by sending blindly.
+        if (!check(m_store->markSending(row.id, count)))
+            return;
+        OutboxRow sending = row;
+        sending.state = OutboxRow::State::Sending;
+        sending.probe = count;
+        sending.attempts++;
+        send(sending);
+    });
+}
+
+void OutboxReplayer::verify(const OutboxRow &row)
+{
+    if (row.op == OutboxRow::Op::CampaignSend) {
+        request(ApiRequest::get(QStringLiteral("/campaigns"), {}, RequestPriority::Outbox),
+                [this, row](const ApiResult &result) {
+                    if (!result) {
+                        if (result.error().kind == ApiError::Kind::Forbidden)
+                            setState(row, OutboxRow::State::NeedsReview,
+                                     tr("The send may have reached the service and this plan cannot tell."));
+                        else
+                            onError(row, result.error(), false);
+                        return;
+                    }
+                    const qint64 id = row.payload.value(QStringLiteral("campaign_id")).toInteger();
+                    for (const QJsonValue &c : result->value(QStringLiteral("campaigns")).toArray()) {
+                        const QJsonObject campaign = c.toObject();
+                        if (campaign.value(QStringLiteral("id")).toInteger() != id)
+                            continue;
+                        if (campaign.value(QStringLiteral("status")).toString() == QLatin1StringView("draft"))
+                            send(row);
+                        else
+                            settle(row, campaign, {});
+                        return;
+                    }
+                    setState(row, OutboxRow::State::NeedsReview, tr("The campaign is not listed by the service."));
+                });
+        return;
+    }
+    countMatches(row, [this, row](std::optional<int> count) {
+        if (!count || !row.probe) {
+            setState(row, OutboxRow::State::NeedsReview,
+                     tr("It may have reached the service, and the service's answer cannot tell: send again, or "
+                        "mark it as arrived."));
+            return;
+        }
+        onVerified(row, *count);
+    });
+}
+
+void OutboxReplayer::onVerified(const OutboxRow &row, int count)
+{
+    if (count > *row.probe) {
+        qCInfo(lcSync) << "outbox row" << row.id << "had arrived; not sent again";
+        settle(row, {}, [this, row] { return m_store->replaceLocalItem(row, row.leadIds.value(0), {}); });
+    } else if (count == *row.probe) {
+        if (!check(m_store->markSending(row.id, row.probe)))
+            return;
+        OutboxRow again = row;
+        again.attempts++;
+        send(again);
+    } else {
+        setState(row, OutboxRow::State::NeedsReview,
+                 tr("The lead changed on the service since the first send: send again, or mark it as arrived."));
+    }
+}
+
+// ---- Sending ----
+
+std::optional<ApiRequest> OutboxReplayer::requestFor(const OutboxRow &row)
+{
+    const qint64 lead = row.leadIds.value(0);
+    QJsonArray ids;
+    for (qint64 id : row.leadIds)
+        ids.append(id);
+    const QJsonObject &p = row.payload;
+    const auto value = [&p](const char *key) {
+        return p.value(QLatin1StringView(key));
+    };
+    ApiRequest r;
+    switch (row.op) {
+    case OutboxRow::Op::SetStatus:
+        r = ApiRequest::post(leadPath(lead, "/status"), {{QStringLiteral("status"), value("status")}});
+        break;
+    case OutboxRow::Op::Note:
+        r = ApiRequest::post(leadPath(lead, "/note"), {{QStringLiteral("text"), value("text")}});
+        break;
+    case OutboxRow::Op::Reply:
+        r = ApiRequest::post(leadPath(lead, "/reply"), {{QStringLiteral("text"), value("text")}});
+        break;
+    case OutboxRow::Op::Appointment:
+        r = ApiRequest::post(leadPath(lead, "/appointment"), {{QStringLiteral("datetime"), value("datetime")},
+                                                              {QStringLiteral("service"), value("service")}});
+        break;
+    case OutboxRow::Op::TagAdd:
+    case OutboxRow::Op::TagRemove:
+        r = ApiRequest::post(QStringLiteral("/bulk/tag"),
+                             {{QStringLiteral("lead_ids"), QJsonArray{lead}},
+                              {QStringLiteral("tag"), value("tag")},
+                              {QStringLiteral("action"),
+                               row.op == OutboxRow::Op::TagAdd ? QStringLiteral("add") : QStringLiteral("remove")}});
+        break;
+    case OutboxRow::Op::BulkStage:
+        r = ApiRequest::post(QStringLiteral("/bulk/stage"),
+                             {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("status"), value("status")}});
+        break;
+    case OutboxRow::Op::BulkTag:
+        r = ApiRequest::post(QStringLiteral("/bulk/tag"), {{QStringLiteral("lead_ids"), ids},
+                                                           {QStringLiteral("tag"), value("tag")},
+                                                           {QStringLiteral("action"), value("action")}});
+        break;
+    case OutboxRow::Op::BulkMessage:
+        r = ApiRequest::post(QStringLiteral("/bulk/message"),
+                             {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("message"), value("message")}});
+        break;
+    case OutboxRow::Op::CampaignCreate:
+        r = ApiRequest::post(QStringLiteral("/campaigns"), {{QStringLiteral("name"), value("name")},
+                                                            {QStringLiteral("filters"), value("filters")},
+                                                            {QStringLiteral("message"), value("message")}});
+        break;
+    case OutboxRow::Op::CampaignSend: {
+        qint64 id = value("campaign_id").toInteger();
+        if (id <= 0) {
+            auto create = m_store->row(value("create_row").toInteger());
+            if (create && *create && (*create)->state == OutboxRow::State::Done)
+                id = (*create)->result.value(QStringLiteral("id")).toInteger();
+        }
+        if (id <= 0)
+            return std::nullopt;
+        r = ApiRequest::post(QStringLiteral("/campaigns/%1/send").arg(id), {});
+        break;
+    }
+    }
+    r.priority = RequestPriority::Outbox;
+    r.idempotencyKey = row.idempotencyKey;
+    // A repeat acts twice on a service that ignores the key (a second note;
+    // a second status change in its history): only this class decides to
+    // send again, after looking at the server.
+    r.neverRepeat = true;
+    return r;
+}
+
+void OutboxReplayer::send(const OutboxRow &row)
+{
+    std::optional<ApiRequest> r = requestFor(row);
+    if (!r) {
+        setState(row, OutboxRow::State::Failed, tr("The campaign to send was never created."));
+        return;
+    }
+    if (!row.repeatsAct() && !check(m_store->markSending(row.id, std::nullopt)))
+        return;
+    request(std::move(*r), [this, row](const ApiResult &result) { onSent(row, result); });
+}
+
+void OutboxReplayer::onSent(const OutboxRow &row, const ApiResult &result)
+{
+    if (!result) {
+        const ApiError &error = result.error();
+        // A 200 whose body was cut may well have acted.
+        onError(row, error, error.ambiguous || error.kind == ApiError::Kind::BadResponse);
+        return;
+    }
+    const QJsonObject answer = *result;
+    const qint64 lead = row.leadIds.value(0);
+    switch (row.op) {
+    case OutboxRow::Op::SetStatus: {
+        auto copy = LeadCodec::leadFromJson(answer.value(QStringLiteral("lead")).toObject());
+        settle(row, {}, [this, copy] { return copy ? m_store->saveServerLead(*copy) : Result<void>(); });
+        return;
+    }
+    case OutboxRow::Op::Note:
+    case OutboxRow::Op::Reply:
+    case OutboxRow::Op::Appointment: {
+        const QJsonObject item = answer.value(QLatin1StringView(itemKey(row.op))).toObject();
+        settle(row, {}, [this, row, lead, item] { return m_store->replaceLocalItem(row, lead, item); });
+        return;
+    }
+    case OutboxRow::Op::CampaignCreate:
+        settle(row, answer.value(QStringLiteral("campaign")).toObject(), {});
+        return;
+    default:
+        settle(row, answer, {});
+        return;
+    }
+}
+
+void OutboxReplayer::onError(const OutboxRow &row, const ApiError &error, bool mayHaveActed)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Unauthorized:
+        // Nothing was done; a row that may have arrived earlier stays marked so.
+        if (row.state != OutboxRow::State::Sending)
+            check(m_store->markPending(row.id, error.message));
+        end(Outcome::AuthNeeded, error.message);
+        return;
+    case ApiError::Kind::Cancelled:
+        end(Outcome::Cancelled, tr("Sending the outbox was cancelled."));
+        return;
+    case ApiError::Kind::Forbidden:
+        setState(row, OutboxRow::State::NotAllowed, error.message);
+        return;
+    case ApiError::Kind::Conflict:
+        // A campaign that answers "already sent" after an earlier attempt was ours.
+        if (row.op == OutboxRow::Op::CampaignSend && row.attempts > 1) {
+            settle(row, {}, {});
+            return;
+        }
+        setState(row, OutboxRow::State::Conflict, error.message,
+                 {{QStringLiteral("service"), QJsonObject{{QStringLiteral("theirs"), error.message}}}});
+        return;
+    case ApiError::Kind::BadRequest:
+    case ApiError::Kind::NotFound:
+    case ApiError::Kind::Http:
+        setState(row, OutboxRow::State::Failed, error.message);
+        return;
+    default:
+        transientFailure(row, error.message, mayHaveActed);
+        return;
+    }
+}
+
+void OutboxReplayer::transientFailure(const OutboxRow &row, const QString &message, bool verifyFirst)
+{
+    m_stats.transientFailures++;
+    // Rows that may have arrived stay "sending": the next look counts first.
+    verifyFirst = verifyFirst || row.state == OutboxRow::State::Sending;
+    if (!verifyFirst && !check(m_store->markPending(row.id, message)))
+        return;
+    if (verifyFirst && !check(m_store->markState(row.id, OutboxRow::State::Sending, message)))
+        return;
+    if (++m_transientInRow >= m_maxTransient) {
+        m_skip.insert(row.id);
+        m_transientInRow = 0;
+    }
+    m_retryTimer.start(int(m_backoff.delayMs(std::min(m_transientInRow, 6))));
+}
+
+void OutboxReplayer::settle(const OutboxRow &row, const QJsonObject &result, std::function<Result<void>()> cacheWrite)
+{
+    if (!check(m_store->markDone(row.id, result, cacheWrite)))
+        return;
+    m_stats.done++;
+    m_transientInRow = 0;
+    emit leadsChanged(row.leadIds);
+    publishCounts();
+    next();
+}
+
+void OutboxReplayer::setState(const OutboxRow &row, OutboxRow::State state, const QString &error,
+                              const QJsonObject &conflict)
+{
+    if (!check(m_store->markState(row.id, state, error, conflict)))
+        return;
+    if (state == OutboxRow::State::Conflict)
+        m_stats.conflicts++;
+    m_transientInRow = 0;
+    emit leadsChanged(row.leadIds);
+    publishCounts();
+    next();
+}
+
+void OutboxReplayer::request(ApiRequest r, std::function<void(const ApiResult &)> done)
+{
+    m_stats.requests++;
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket = m_api->send(std::move(r), this, [this, ticket, done = std::move(done)](const ApiResult &result) {
+        m_tickets.remove(*ticket);
+        if (!m_running)
+            return;
+        done(result);
+    });
+    m_tickets.insert(*ticket);
+}
+
+bool OutboxReplayer::check(const Result<void> &written)
+{
+    if (written)
+        return true;
+    end(Outcome::Failed, written.error().message);
+    return false;
+}
+
+void OutboxReplayer::publishCounts()
+{
+    auto counts = m_store->counts();
+    if (counts)
+        emit countsChanged(counts->pending, counts->conflicts, counts->needsReview, counts->failed);
+}
+
+void OutboxReplayer::end(Outcome outcome, const QString &message)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_retryTimer.stop();
+    if (m_lock) {
+        m_lock->unlock();
+        m_lock.reset();
+    }
+    if (m_store)
+        publishCounts();
+    qCInfo(lcSync) << "outbox replay ended:" << outcome << message;
+    emit finished(outcome, message);
+}
+
+} // namespace outpost
