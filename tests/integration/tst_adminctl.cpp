@@ -333,11 +333,28 @@ private slots:
 
         runs << ctl(profile, {QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("all")});
         QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
+        // Edits queued and sent with the first key...
+        runs << ctl(profile, {QStringLiteral("set-status"), QStringLiteral("3"), QStringLiteral("booked"),
+                              QStringLiteral("--wait")});
+        QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
+        runs << ctl(profile, {QStringLiteral("note"), QStringLiteral("3"), QStringLiteral("called back"),
+                              QStringLiteral("--wait")});
+        QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
         runs << ctl(profile, {QStringLiteral("keys"), QStringLiteral("rotate")});
         QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
         secrets << storedKey(profile);
         runs << ctl(profile, {QStringLiteral("sync")});
         QCOMPARE(runs.last().code, 0);
+        // ...and with the rotated one, the outbox's rows and their payloads on disk too.
+        runs << ctl(profile, {QStringLiteral("reply"), QStringLiteral("4"), QStringLiteral("See you Monday"),
+                              QStringLiteral("--wait")});
+        QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
+        runs << ctl(profile, {QStringLiteral("tag"), QStringLiteral("4"), QStringLiteral("add"),
+                              QStringLiteral("callback"), QStringLiteral("--wait")});
+        QVERIFY2(runs.last().code == 0, qPrintable(runs.last().err));
+        runs << ctl(profile, {QStringLiteral("outbox"), QStringLiteral("--json"), QStringLiteral("--all")});
+        QCOMPARE(runs.last().code, 0);
+        QVERIFY2(runs.last().out.contains(QStringLiteral("called back")), qPrintable(runs.last().out));
 
         const Run hook = ctl(profile, {QStringLiteral("webhooks"), QStringLiteral("create"), QStringLiteral("w"),
                                        QStringLiteral("https://hooks.example.com/"), QStringLiteral("--event"),
