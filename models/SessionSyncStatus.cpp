@@ -29,7 +29,18 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
         }
         emit detailFetched(id, ok, message);
     });
+    connect(this, &SyncStatusSource::changed, this, &SessionSyncStatus::sendNewEdits);
     m_timer.start();
+}
+
+void SessionSyncStatus::sendNewEdits()
+{
+    const int pending = pendingOutboxCount();
+    const bool grew = pending > m_lastPending;
+    m_lastPending = pending;
+    // During a sync the session is busy; onFinished() sends what arrived meanwhile.
+    if (grew && !m_syncing && !m_workingOffline)
+        m_session->replayOutbox();
 }
 
 void SessionSyncStatus::syncNow()
@@ -50,6 +61,9 @@ void SessionSyncStatus::onFinished(SyncEngine::Outcome outcome, const QString &m
     case SyncEngine::Outcome::Completed:
         m_online = true;
         m_lastSyncAt = QDateTime::currentDateTimeUtc();
+        // The sync sent the outbox before it pulled; edits queued since go now.
+        if (pendingOutboxCount() > 0)
+            m_session->replayOutbox();
         break;
     case SyncEngine::Outcome::Offline:
     case SyncEngine::Outcome::AuthNeeded:

@@ -36,6 +36,8 @@ public slots:
 
 private:
     void onFinished(SyncEngine::Outcome outcome, const QString &message);
+    // A freshly queued edit leaves at once instead of waiting for the next sync.
+    void sendNewEdits();
 
     SyncSession *m_session;
     SyncOptions m_options;
@@ -44,6 +46,7 @@ private:
     QString m_lastMessage;
     qint64 m_done = 0;
     qint64 m_total = 0;
+    int m_lastPending = 0;
     bool m_online = false;
     bool m_syncing = false;
     bool m_workingOffline = false;

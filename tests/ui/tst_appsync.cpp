@@ -117,6 +117,30 @@ private slots:
         QVERIFY(asked);
     }
 
+    void aQueuedReplyIsPendingThenConfirmedByTheService()
+    {
+        LeadEdits *edits = m_status->edits();
+        QVERIFY(edits);
+        const qint64 id = m_window->leadList()->model()->idAt(2);
+        const qint64 head = m_sim.ledgerHead();
+        const auto row = edits->reply(id, QStringLiteral("See you at ten"));
+        QVERIFY(row.ok());
+        QVERIFY(edits->isPending(id));
+        QVERIFY(m_status->pendingOutboxCount() >= 1);
+
+        // Sent at once (no sync needed), confirmed, and no longer pending.
+        QTRY_VERIFY_WITH_TIMEOUT(!edits->isPending(id), 30000);
+        QCOMPARE(m_status->pendingOutboxCount(), 0);
+        int posts = 0;
+        for (const QJsonValue &e : m_sim.ledger()) {
+            const QJsonObject entry = e.toObject();
+            posts += entry.value(QStringLiteral("seq")).toInteger() > head &&
+                     entry.value(QStringLiteral("method")).toString() == QStringLiteral("POST") &&
+                     entry.value(QStringLiteral("path")).toString().contains(QString::number(id));
+        }
+        QCOMPARE(posts, 1);
+    }
+
     void workingOfflineStopsAllTrafficUntilSwitchedBack()
     {
         auto *offline = m_window->syncStatusBar()->findChild<QCheckBox *>(QStringLiteral("workOffline"));
