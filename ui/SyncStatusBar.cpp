@@ -12,6 +12,24 @@
 
 namespace outpost {
 
+namespace {
+
+// "Synced now ago" and "Synced 12/11/2026 ago" read badly: a sync within the
+// minute is "just now", one older than a week gives its date.
+QString lastSyncText(const QDateTime &last)
+{
+    if (!last.isValid())
+        return SyncStatusBar::tr("Never synced");
+    const qint64 secs = last.secsTo(QDateTime::currentDateTimeUtc());
+    if (secs < 60)
+        return SyncStatusBar::tr("Synced just now");
+    if (secs < 7 * 86400)
+        return SyncStatusBar::tr("Synced %1 ago").arg(LeadText::age(last));
+    return SyncStatusBar::tr("Synced on %1").arg(LeadText::age(last));
+}
+
+} // namespace
+
 SyncStatusBar::SyncStatusBar(QWidget *parent)
     : QWidget(parent)
 {
@@ -72,7 +90,7 @@ void SyncStatusBar::refresh()
     m_online->setAccessibleName(online ? tr("Online") : tr("Offline"));
 
     const QDateTime last = has ? m_source->lastSyncAt() : QDateTime();
-    m_lastSync->setText(last.isValid() ? tr("Synced %1 ago").arg(LeadText::age(last)) : tr("Never synced"));
+    m_lastSync->setText(lastSyncText(last));
     if (last.isValid())
         m_lastSync->setToolTip(QLocale().toString(last.toLocalTime(), QLocale::LongFormat));
 
