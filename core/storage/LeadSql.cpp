@@ -95,6 +95,14 @@ LeadSql::Parts LeadSql::build(const LeadFilter &f)
         p.values << value;
     };
     equals("status", f.status);
+    if (!f.anyStatus.isEmpty()) {
+        QStringList marks;
+        for (const QString &status : f.anyStatus) {
+            marks << QStringLiteral("?");
+            p.values << status;
+        }
+        p.where << QStringLiteral("l.status IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
     equals("channel", f.channel);
     equals("source", f.source);
     equals("assigned_agent", f.assignedAgent);
