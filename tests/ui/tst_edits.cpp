@@ -395,7 +395,7 @@ private slots:
         }
         window.cache()->notifyLeadsChanged({id});
         auto *button = window.syncStatusBar()->findChild<QToolButton *>(QStringLiteral("conflicts"));
-        QTRY_COMPARE(button->text(), QStringLiteral("1 conflicts"));
+        QTRY_COMPARE(button->text(), QStringLiteral("1 conflict"));
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
         ConflictsDialog *dialog = window.conflictsDialog();
