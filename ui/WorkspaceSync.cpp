@@ -34,6 +34,13 @@ WorkspaceSync::WorkspaceSync(MainWindow &window, WorkspaceRegistry &registry, Se
     connect(&m_retry, &QTimer::timeout, this, &WorkspaceSync::readKey);
     connect(&window, &MainWindow::workspaceShown, this, &WorkspaceSync::follow);
     connect(window.settingsPage(), &SettingsPage::workspaceKeyChanged, this, &WorkspaceSync::restart);
+    // Its files are about to go: the session lets go of them first.
+    connect(window.settingsPage(), &SettingsPage::workspaceRemoved, this, [this](const QUuid &id) {
+        if (id == m_workspace.id) {
+            stop();
+            m_workspace = Workspace();
+        }
+    });
     connect(this, &WorkspaceSync::waiting, &window,
             [&window](const QUuid &, const QString &message) { window.statusBar()->showMessage(message); });
 }
@@ -45,7 +52,11 @@ WorkspaceSync::~WorkspaceSync()
 
 void WorkspaceSync::follow(const Workspace &workspace)
 {
-    if (workspace.id == m_workspace.id && (m_session || m_retry.isActive()))
+    // Shown again unchanged (the registry reloaded): the session goes on. An
+    // edited address or client id starts a new one.
+    const bool same = workspace.id == m_workspace.id && workspace.baseUrl == m_workspace.baseUrl &&
+                      workspace.clientId == m_workspace.clientId && workspace.service == m_workspace.service;
+    if (same && (m_session || m_retry.isActive()))
         return;
     stop();
     m_workspace = workspace;
