@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
 #include "outbox/MessageTemplate.h"
+#include "sync/SyncLock.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -127,8 +128,7 @@ void OutboxReplayer::start()
     if (!m_lockPath.isEmpty()) {
         QDir().mkpath(QFileInfo(m_lockPath).absolutePath());
         m_lock = std::make_unique<QLockFile>(m_lockPath);
-        m_lock->setStaleLockTime(0);
-        if (!m_lock->tryLock(0)) {
+        if (!SyncLock::tryLock(*m_lock)) {
             m_lock.reset();
             end(Outcome::Locked, tr("Another Outpost is working on this workspace; the outbox waits for it."));
             return;
