@@ -16,7 +16,6 @@
 #include <QtTest>
 
 #include <memory>
-#include <vector>
 
 using namespace outpost;
 using outpost::sim::SimOptions;
@@ -34,14 +33,6 @@ class TestCrashReplay : public QObject
     Q_OBJECT
 
 private:
-    // One chain of outpostctl commands on its own group of leads: the chains
-    // run side by side, each in order.
-    struct Chain
-    {
-        QList<QStringList> commands;
-        int next = 0;
-        std::unique_ptr<QProcess> running;
-    };
     struct Run
     {
         int code = -1;
@@ -50,8 +41,8 @@ private:
     };
 
     static constexpr int kActions = 200;
-    static constexpr int kChains = 4;
-    static constexpr int kLeadsPerChain = 6;
+    static constexpr int kGroups = 4;
+    static constexpr int kLeadsPerGroup = 6;
     static constexpr int kSimLeads = 300;
 
     QTemporaryDir m_dir;
@@ -132,14 +123,15 @@ private:
 
     // Every action changes something on the server (a new status, a new tag,
     // a tag that is there), so each one leaves exactly one entry that acted.
-    std::vector<Chain> plannedChains(SimFixture &sim)
+    // The groups of leads take turns, so rows of different leads interleave.
+    QList<QStringList> plannedCommands(SimFixture &sim)
     {
-        std::vector<Chain> chains(kChains);
+        QList<QList<QStringList>> groups(kGroups);
         QHash<qint64, QString> status;
-        for (int c = 0; c < kChains; ++c) {
+        for (int c = 0; c < kGroups; ++c) {
             QList<qint64> leads;
-            for (int i = 0; i < kLeadsPerChain; ++i) {
-                const qint64 id = 1 + c * kLeadsPerChain + i;
+            for (int i = 0; i < kLeadsPerGroup; ++i) {
+                const qint64 id = 1 + c * kLeadsPerGroup + i;
                 leads << id;
                 status.insert(id, sim.get(QStringLiteral("/lead/%1").arg(id))
                                       .json.value(QStringLiteral("lead"))
@@ -147,7 +139,7 @@ private:
                                       .value(QStringLiteral("status"))
                                       .toString());
             }
-            QList<QStringList> &out = chains[c].commands;
+            QList<QStringList> &out = groups[c];
             int step = 0;
             const auto single = [&](qint64 id) {
                 const QString lead = QString::number(id);
@@ -197,45 +189,41 @@ private:
                     break;
                 }
             };
-            for (int i = 0; out.size() < kActions / kChains; ++i)
+            for (int i = 0; out.size() < kActions / kGroups; ++i)
                 single(leads.at(i % leads.size()));
-            while (out.size() > kActions / kChains)
+            while (out.size() > kActions / kGroups)
                 out.removeLast();
         }
-        return chains;
+        QList<QStringList> commands;
+        for (int i = 0; i < kActions / kGroups; ++i) {
+            for (const QList<QStringList> &group : std::as_const(groups))
+                commands << group.at(i);
+        }
+        return commands;
     }
 
-    // Queues every chain's commands, the chains side by side; returns the rows.
-    QList<qint64> queueAll(std::vector<Chain> &chains)
+    static QString commandLine(const QStringList &words)
     {
+        QStringList quoted;
+        for (const QString &word : words)
+            quoted << (word.contains(u' ') || word.contains(u'{') ? u'"' + word + u'"' : word);
+        return quoted.join(u' ');
+    }
+
+    // Queues the commands the way a script does: `outpostctl queue`, one
+    // command a line on standard input; returns the rows it printed.
+    QList<qint64> queueAll(const QList<QStringList> &commands)
+    {
+        QByteArray script;
+        for (const QStringList &words : commands)
+            script += commandLine(words).toUtf8() + '\n';
+        const Run run = ctl({QStringLiteral("queue")}, script);
+        if (run.code != 0)
+            qFatal("queueing failed (%d): %s", run.code, qPrintable(run.err));
         QList<qint64> rows;
         static const QRegularExpression rowNumber(QStringLiteral("row (\\d+)"));
-        bool busy = true;
-        while (busy) {
-            busy = false;
-            for (Chain &chain : chains) {
-                if (chain.running && chain.running->state() != QProcess::NotRunning) {
-                    busy = true;
-                    continue;
-                }
-                if (chain.running) {
-                    chain.running->waitForFinished();
-                    const Run run = finishedRun(*chain.running);
-                    const auto match = rowNumber.match(run.out);
-                    if (run.code != 0 || !match.hasMatch())
-                        qFatal("queueing failed (%d): %s", run.code, qPrintable(run.err));
-                    rows << match.captured(1).toLongLong();
-                    chain.running.reset();
-                }
-                if (chain.next < chain.commands.size()) {
-                    chain.running = startCtl(chain.commands.at(chain.next++));
-                    busy = true;
-                }
-            }
-            if (busy)
-                QTest::qWait(5);
-        }
-        std::sort(rows.begin(), rows.end());
+        for (auto it = rowNumber.globalMatch(run.out); it.hasNext();)
+            rows << it.next().captured(1).toLongLong();
         return rows;
     }
 
@@ -375,8 +363,7 @@ private slots:
 
         QElapsedTimer clock;
         clock.start();
-        std::vector<Chain> chains = plannedChains(sim);
-        const QList<qint64> rows = queueAll(chains);
+        const QList<qint64> rows = queueAll(plannedCommands(sim));
         QCOMPARE(rows.size(), kActions);
         QCOMPARE(openRows(), kActions);
         qInfo("queued %d actions in %lld ms", kActions, clock.restart());
