@@ -383,9 +383,7 @@ Result<void> LeadStore::replaceDetailRows(const LeadDetail &detail)
     const qint64 id = detail.lead.id;
     for (const char *table : {"messages", "notes", "appointments"}) {
         QSqlQuery del(m_db.connection());
-        // Items still in the outbox ("outbox:<key>") stay until their row replaces or takes them back.
-        del.prepare(QStringLiteral("DELETE FROM %1 WHERE lead_id = ? AND substr(id, 1, 7) <> 'outbox:'")
-                        .arg(QLatin1StringView(table)));
+        del.prepare(QStringLiteral("DELETE FROM %1 WHERE lead_id = ?").arg(QLatin1StringView(table)));
         del.bindValue(0, id);
         auto r = Database::exec(del, "replace a lead's details");
         if (!r)
