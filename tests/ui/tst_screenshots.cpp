@@ -14,6 +14,7 @@
 #include "Sidebar.h"
 #include "SimFixture.h"
 #include "SyncStatusBar.h"
+#include "TimelineModel.h"
 #include "WorkspaceCache.h"
 #include "api/ApiConfig.h"
 #include "api/RateBudget.h"
