@@ -259,9 +259,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Profile directory (kept and reused; default: temporary)."),
                                            QStringLiteral("DIR"));
-    parser.addOptions({leadsOption, queriesOption, profileOption});
+    const QCommandLineOption onlyOption(
+        QStringLiteral("only"),
+        QStringLiteral(
+            "Figures to measure, comma-separated: first_paint, scroll, jump, keystroke, memory (default: all)."),
+        QStringLiteral("LIST"));
+    parser.addOptions({leadsOption, queriesOption, profileOption, onlyOption});
     parser.process(app);
     const qint64 count = parser.value(leadsOption).toLongLong();
+    const QStringList only = parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const auto wanted = [&only](const char *name) {
+        return only.isEmpty() || only.contains(QLatin1StringView(name));
+    };
     QTemporaryDir tmp;
     const QString profileDir = parser.isSet(profileOption) ? parser.value(profileOption) : tmp.path();
 
@@ -288,7 +297,7 @@ int main(int argc, char *argv[])
         spinUntil([&] { return probe.painted(); });
     }
     QList<double> bare, first;
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < (wanted("first_paint") ? 5 : 0); ++round) {
         QElapsedTimer t;
         t.start();
         {
@@ -309,15 +318,16 @@ int main(int argc, char *argv[])
         spinUntil([&] { return probe.painted() && table->rowAt(0) == 0; });
         first << msSince(t);
     }
-    printLine({{QLatin1StringView("bench"), QStringLiteral("ui_first_paint")},
-               {QLatin1StringView("leads"), count},
-               {QLatin1StringView("what"), QStringLiteral("MainWindow built, cache opened, lead list painted")},
-               {QLatin1StringView("first_ms"), round3(first.first())},
-               {QLatin1StringView("p50_ms"), round3(percentile(first, 0.5))},
-               {QLatin1StringView("floor"), QStringLiteral("bare QWidget shown and painted")},
-               {QLatin1StringView("floor_p50_ms"), round3(percentile(bare, 0.5))},
-               {QLatin1StringView("p50_vs_floor"), round3(percentile(first, 0.5) / percentile(bare, 0.5))},
-               {QLatin1StringView("target"), QStringLiteral("<= 400 ms and <= 2x a bare window")}});
+    if (wanted("first_paint"))
+        printLine({{QLatin1StringView("bench"), QStringLiteral("ui_first_paint")},
+                   {QLatin1StringView("leads"), count},
+                   {QLatin1StringView("what"), QStringLiteral("MainWindow built, cache opened, lead list painted")},
+                   {QLatin1StringView("first_ms"), round3(first.first())},
+                   {QLatin1StringView("p50_ms"), round3(percentile(first, 0.5))},
+                   {QLatin1StringView("floor"), QStringLiteral("bare QWidget shown and painted")},
+                   {QLatin1StringView("floor_p50_ms"), round3(percentile(bare, 0.5))},
+                   {QLatin1StringView("p50_vs_floor"), round3(percentile(first, 0.5) / percentile(bare, 0.5))},
+                   {QLatin1StringView("target"), QStringLiteral("<= 400 ms and <= 2x a bare window")}});
 
     MainWindow window(registry);
     window.resize(1200, 760);
@@ -335,7 +345,7 @@ int main(int argc, char *argv[])
                               {LeadSort::Key::LastMessageAt, Qt::DescendingOrder},
                               {LeadSort::Key::UpdatedAt, Qt::DescendingOrder}};
     QList<double> toEnd, toEndFloor;
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < (wanted("scroll") ? 5 : 0); ++round) {
         for (const LeadSort &sort : sorts) {
             model->setLeadSort(LeadSort{LeadSort::Key::CreatedAt, Qt::AscendingOrder});
             model->setLeadSort(sort);
@@ -354,7 +364,8 @@ int main(int argc, char *argv[])
     }
     QJsonObject end = figure("ui_scroll_to_end", count, toEnd, toEndFloor, "raw sqlite3: the last 100 rows");
     end.insert(QLatin1StringView("what"), QStringLiteral("scrollToBottom on a fresh sorted list until painted"));
-    printLine(end);
+    if (wanted("scroll"))
+        printLine(end);
 
     // Jumps to any position (a scroll bar dragged), from a fresh model each time.
     // The position index (a keyset cursor every 1,000 rows) is built in the
@@ -362,7 +373,7 @@ int main(int argc, char *argv[])
     std::mt19937_64 rng(5);
     QList<double> jump, jumpFloor, indexReady;
     // Each round rebuilds the index (a pass over the whole list): keep them few.
-    for (int i = 0; i < 12; ++i) {
+    for (int i = 0; i < (wanted("jump") ? 12 : 0); ++i) {
         const LeadSort sort = sorts[i % 4];
         model->setLeadSort(LeadSort{LeadSort::Key::CreatedAt, Qt::AscendingOrder});
         QElapsedTimer opened;
@@ -389,13 +400,15 @@ int main(int argc, char *argv[])
     jumps.insert(QLatin1StringView("what"), QStringLiteral("scrollTo a random row of a fresh sorted list"));
     jumps.insert(QLatin1StringView("position_index_p50_ms"), round3(percentile(indexReady, 0.5)));
     jumps.insert(QLatin1StringView("target"), QStringLiteral("a 100-row window at any position < 2 ms"));
-    printLine(jumps);
+    if (wanted("jump"))
+        printLine(jumps);
 
     // Keystrokes: each query typed one character at a time into an empty box.
     model->setLeadSort(LeadSort{});
     page->setSearchDelay(0);
     const sim::LeadGenerator gen(7, count, QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC));
-    const QStringList queries = realisticQueries(gen, count, parser.value(queriesOption).toInt());
+    const QStringList queries =
+        wanted("keystroke") ? realisticQueries(gen, count, parser.value(queriesOption).toInt()) : QStringList();
     QList<double> keys, keysFloor, keysModel, repaint;
     QLineEdit *search = page->searchBox();
     for (const QString &q : queries) {
@@ -433,7 +446,8 @@ int main(int argc, char *argv[])
     keystroke.insert(QLatin1StringView("until_model_p99_ms"), round3(percentile(keysModel, 0.99)));
     keystroke.insert(QLatin1StringView("window_repaint_p50_ms"), round3(percentile(repaint, 0.5)));
     keystroke.insert(QLatin1StringView("target"), QStringLiteral("p99 < 16 ms and <= 1.5x the raw query"));
-    printLine(keystroke);
+    if (wanted("keystroke"))
+        printLine(keystroke);
 
     page->clearSearch();
     window.showPage(Sidebar::Pipeline);
