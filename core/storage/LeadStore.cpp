@@ -94,6 +94,30 @@ Result<void> prepare(QSqlQuery &q, const QString &sql)
     return {};
 }
 
+Result<QStringList> distinctColumnValues(const QSqlDatabase &db, const char *column, int limit)
+{
+    // No index holds these columns: one plain pass, the few distinct values
+    // gathered in a set. SQL's DISTINCT ... ORDER BY would sort a million rows.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto prepared = prepare(q, QStringLiteral("SELECT %1 FROM leads").arg(QLatin1StringView(column))); !prepared)
+        return prepared.error();
+    if (auto r = Database::exec(q, "list filter values"); !r)
+        return r.error();
+    QSet<QString> seen;
+    while (q.next()) {
+        const QString value = q.value(0).toString();
+        if (!value.isEmpty())
+            seen.insert(value);
+    }
+    QStringList values(seen.begin(), seen.end());
+    // In SQLite's BINARY order (UTF-8 bytes), as the other lists are.
+    std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    if (limit >= 0 && values.size() > limit)
+        values.resize(limit);
+    return values;
+}
+
 const char kInsertSql[] = R"(
     INSERT INTO leads (id, name, phone, email, status, channel, source, tags, assigned_agent, escalated,
                        score, rating, created_at, updated_at, last_message_at)
@@ -567,7 +591,7 @@ Result<QHash<QString, qint64>> LeadStore::countsByStatus()
 Result<QStringList> LeadStore::distinctValues(Field field, int limit)
 {
     if (field != Field::Tag)
-        return distinctColumnValues(field == Field::Channel ? "channel" : "assigned_agent", limit);
+        return distinctColumnValues(m_db.connection(), field == Field::Channel ? "channel" : "assigned_agent", limit);
     // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
     // not one step per tagged lead.
     const QString sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
@@ -583,30 +607,6 @@ Result<QStringList> LeadStore::distinctValues(Field field, int limit)
     QStringList values;
     while (q.next())
         values << q.value(0).toString();
-    return values;
-}
-
-Result<QStringList> LeadStore::distinctColumnValues(const char *column, int limit)
-{
-    // No index holds these columns: one plain pass, the few distinct values
-    // gathered in a set. SQL's DISTINCT ... ORDER BY would sort a million rows.
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    if (auto prepared = prepare(q, QStringLiteral("SELECT %1 FROM leads").arg(QLatin1StringView(column))); !prepared)
-        return prepared.error();
-    if (auto r = Database::exec(q, "list filter values"); !r)
-        return r.error();
-    QSet<QString> seen;
-    while (q.next()) {
-        const QString value = q.value(0).toString();
-        if (!value.isEmpty())
-            seen.insert(value);
-    }
-    QStringList values(seen.begin(), seen.end());
-    // In SQLite's BINARY order (UTF-8 bytes), as the other lists are.
-    std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
-    if (limit >= 0 && values.size() > limit)
-        values.resize(limit);
     return values;
 }
 

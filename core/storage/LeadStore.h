@@ -63,13 +63,12 @@ public:
     Result<QList<LeadCursor>> sampleCursors(const LeadQuery &query, int every);
     Result<QHash<QString, qint64>> countsByStatus();
     // The distinct non-empty values of a field, sorted, at most `limit`. Tags
-    // come from their index; channel and agent scan the table once (a few
-    // hundred ms at a million leads: run it off the GUI thread).
+    // come from their index; channel and agent scan the table (run it off the
+    // GUI thread on a big cache).
     Result<QStringList> distinctValues(Field field, int limit = 500);
 
 private:
     Result<QSqlQuery *> cachedQuery(const QString &sql);
-    Result<QStringList> distinctColumnValues(const char *column, int limit);
     Result<void> upsertInTransaction(const QList<Lead> &leads);
     Result<void> removeInTransaction(const QList<qint64> &ids);
     Result<void> replaceDetailRows(const LeadDetail &detail);
