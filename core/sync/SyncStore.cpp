@@ -1,5 +1,6 @@
 #include "sync/SyncStore.h"
 
+#include "outbox/PendingEdits.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
 
@@ -123,6 +124,8 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     }
 
     auto r = m_leads.upsertWithinTransaction(page.leads);
+    if (r)
+        r = keepPendingEdits(page.leads);
     if (r && !page.deleted.isEmpty()) {
         r = m_leads.removeWithinTransaction(page.deleted);
         applied.removed = page.deleted;
@@ -136,6 +139,15 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     if (!r)
         return r.error();
     return applied;
+}
+
+Result<void> SyncStore::keepPendingEdits(const QList<Lead> &leads)
+{
+    QList<qint64> ids;
+    ids.reserve(leads.size());
+    for (const Lead &lead : leads)
+        ids.append(lead.id);
+    return PendingEdits(m_db).reapply(ids);
 }
 
 Result<void> SyncStore::deferSearchIfNearlyEmpty()
@@ -231,6 +243,8 @@ Result<void> SyncStore::saveDetail(const LeadDetail &detail)
 {
     return inTransaction<void>(m_db, [&]() -> Result<void> {
         auto r = m_leads.saveDetailWithinTransaction(detail);
+        if (r)
+            r = PendingEdits(m_db).reapply({detail.lead.id});
         if (!r)
             return r;
         auto q = run(m_db,
