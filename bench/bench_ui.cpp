@@ -382,7 +382,7 @@ int main(int argc, char *argv[])
     // The position index (a keyset cursor every 1,000 rows) is built in the
     // background when a list opens; jumps are measured once it is there.
     std::mt19937_64 rng(5);
-    QList<double> jump, jumpFloor, indexReady, window;
+    QList<double> jump, jumpFloor, indexReady, modelWindow;
     // Each round rebuilds the index (a pass over the whole list): keep them few.
     for (int i = 0; i < (wanted("jump") ? 12 : 0); ++i) {
         const LeadSort sort = sorts[i % 4];
@@ -405,7 +405,7 @@ int main(int argc, char *argv[])
         const int elsewhere = static_cast<int>(rng() % static_cast<quint64>(model->rowCount()));
         t.start();
         model->leadAt(elsewhere);
-        window << msSince(t);
+        modelWindow << msSince(t);
         // The floor: a keyset window that starts at that row.
         const std::optional<Lead> before = model->leadAt(std::max(0, row - 1));
         if (before)
@@ -415,8 +415,8 @@ int main(int argc, char *argv[])
     QJsonObject jumps = figure("ui_jump_to_row", count, jump, jumpFloor, "raw sqlite3: keyset window at that row");
     jumps.insert(QLatin1StringView("what"), QStringLiteral("scrollTo a random row of a fresh sorted list"));
     jumps.insert(QLatin1StringView("position_index_p50_ms"), round3(percentile(indexReady, 0.5)));
-    jumps.insert(QLatin1StringView("model_window_p50_ms"), round3(percentile(window, 0.5)));
-    jumps.insert(QLatin1StringView("model_window_p99_ms"), round3(percentile(window, 0.99)));
+    jumps.insert(QLatin1StringView("model_window_p50_ms"), round3(percentile(modelWindow, 0.5)));
+    jumps.insert(QLatin1StringView("model_window_p99_ms"), round3(percentile(modelWindow, 0.99)));
     jumps.insert(QLatin1StringView("target"), QStringLiteral("a 100-row window at any position < 2 ms"));
     if (wanted("jump"))
         printLine(jumps);
