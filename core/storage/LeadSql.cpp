@@ -151,8 +151,13 @@ LeadSql::Statement LeadSql::select(const LeadQuery &query)
             p.where << QStringLiteral("%1 %2 ?").arg(key, op);
             p.values << query.after->id;
         } else {
-            p.where << QStringLiteral("(%1, l.id) %2 (?, ?)").arg(key, op);
-            p.values << query.after->key << query.after->id;
+            // Spelled out, not as the row value (key, l.id) > (?, ?): SQLite seeks
+            // an index on a collated or computed key (name, last message) only
+            // for a plain range on its first column, and otherwise scans from the
+            // start of the list up to the cursor (350 ms deep into a million rows).
+            const QString inclusive = descending ? QStringLiteral("<=") : QStringLiteral(">=");
+            p.where << QStringLiteral("%1 %2 ? AND (%1 %3 ? OR l.id %3 ?)").arg(key, inclusive, op);
+            p.values << query.after->key << query.after->key << query.after->id;
         }
     }
 

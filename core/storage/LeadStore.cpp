@@ -94,6 +94,30 @@ Result<void> prepare(QSqlQuery &q, const QString &sql)
     return {};
 }
 
+Result<QStringList> distinctColumnValues(const QSqlDatabase &db, const char *column, int limit)
+{
+    // No index holds these columns: one plain pass, the few distinct values
+    // gathered in a set. SQL's DISTINCT ... ORDER BY would sort a million rows.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto prepared = prepare(q, QStringLiteral("SELECT %1 FROM leads").arg(QLatin1StringView(column))); !prepared)
+        return prepared.error();
+    if (auto r = Database::exec(q, "list filter values"); !r)
+        return r.error();
+    QSet<QString> seen;
+    while (q.next()) {
+        const QString value = q.value(0).toString();
+        if (!value.isEmpty())
+            seen.insert(value);
+    }
+    QStringList values(seen.begin(), seen.end());
+    // In SQLite's BINARY order (UTF-8 bytes), as the other lists are.
+    std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    if (limit >= 0 && values.size() > limit)
+        values.resize(limit);
+    return values;
+}
+
 const char kInsertSql[] = R"(
     INSERT INTO leads (id, name, phone, email, status, channel, source, tags, assigned_agent, escalated,
                        score, rating, created_at, updated_at, last_message_at)
@@ -566,23 +590,13 @@ Result<QHash<QString, qint64>> LeadStore::countsByStatus()
 
 Result<QStringList> LeadStore::distinctValues(Field field, int limit)
 {
-    QString sql;
-    switch (field) {
-    case Field::Tag:
-        // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
-        // not one step per tagged lead.
-        sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
-                             "UNION ALL SELECT (SELECT min(tag) FROM lead_tags WHERE tag > t.v) FROM t "
-                             "WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL LIMIT ?");
-        break;
-    case Field::Channel:
-        sql = QStringLiteral("SELECT DISTINCT channel FROM leads WHERE channel != '' ORDER BY 1 LIMIT ?");
-        break;
-    case Field::Agent:
-        sql = QStringLiteral("SELECT DISTINCT assigned_agent FROM leads WHERE ifnull(assigned_agent, '') != '' "
-                             "ORDER BY 1 LIMIT ?");
-        break;
-    }
+    if (field != Field::Tag)
+        return distinctColumnValues(m_db.connection(), field == Field::Channel ? "channel" : "assigned_agent", limit);
+    // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
+    // not one step per tagged lead.
+    const QString sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
+                                       "UNION ALL SELECT (SELECT min(tag) FROM lead_tags WHERE tag > t.v) FROM t "
+                                       "WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL LIMIT ?");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (auto prepared = prepare(q, sql); !prepared)
