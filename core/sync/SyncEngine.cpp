@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <utility>
 
@@ -33,6 +34,11 @@ constexpr qint64 kOverlapMs = 1000;
 // Pages collected into one write: at most this many leads, or this long.
 constexpr qsizetype kBatchLeads = 2000;
 constexpr qint64 kBatchMs = 250;
+// A deferred search index is built this many leads per transaction, with a
+// pause between two: long enough for a writer waiting on the lock (a person's
+// edit, polling with its busy timeout) to take its turn.
+constexpr int kSearchStepLeads = 5000;
+constexpr int kSearchStepPauseMs = 20;
 
 struct SnapshotEndpoint
 {
@@ -135,6 +141,7 @@ void SyncEngine::start(const SyncOptions &options)
     m_options = options;
     m_run = Run();
     m_stats = Stats();
+    ++m_runId;
     if (auto opened = openStore(); !opened) {
         end(Outcome::Failed, opened.error().message);
         return;
@@ -150,7 +157,13 @@ void SyncEngine::start(const SyncOptions &options)
         return;
     }
     setState(State::Listing);
-    requestPage();
+    if (m_run.kind == kFull) {
+        // A full scan goes on deferring a search index an earlier scan left deferred.
+        requestPage();
+        return;
+    }
+    // Anything else first makes good an index an earlier scan left deferred.
+    buildSearchThen([this] { requestPage(); });
 }
 
 Result<void> SyncEngine::planRun()
@@ -174,9 +187,7 @@ Result<void> SyncEngine::planRun()
         m_run.newest = QDateTime::fromString(*newest, Qt::ISODateWithMs);
         m_run.firstPage = m_run.cursor.isEmpty();
         qCInfo(lcSync) << "resuming a" << m_run.kind << "sync";
-        // A resumed full scan goes on deferring its search index; anything else
-        // first makes good an index an earlier scan left deferred.
-        return m_run.kind == kFull ? Result<void>() : buildDeferredSearch();
+        return {};
     }
     const QDateTime high = QDateTime::fromString(*highWater, Qt::ISODateWithMs);
     if (m_options.full || !high.isValid() || *support == QLatin1String("no")) {
@@ -188,8 +199,6 @@ Result<void> SyncEngine::planRun()
     } else {
         m_run.kind = kIncremental;
         m_run.since = isoTime(high.addMSecs(-kOverlapMs));
-        if (auto built = buildDeferredSearch(); !built)
-            return built;
     }
     for (const auto &[key, value] :
          {std::pair{kRun, m_run.kind}, {kSince, m_run.since}, {kCursor, QString()}, {kRunNewest, QString()}}) {
@@ -337,21 +346,45 @@ bool SyncEngine::flushPending()
     return m_state == State::Listing;
 }
 
-Result<void> SyncEngine::buildDeferredSearch()
+void SyncEngine::buildSearchThen(std::function<void()> then)
 {
+    auto deferred = m_store->searchDeferred();
+    if (!deferred) {
+        failWith(Outcome::Failed, tr("The search index could not be built: %1").arg(deferred.error().message));
+        return;
+    }
+    if (!*deferred) {
+        then();
+        return;
+    }
+    buildSearchStep(m_runId, std::move(then));
+}
+
+void SyncEngine::buildSearchStep(quint64 run, std::function<void()> then)
+{
+    if (run != m_runId || !isRunning())
+        return; // cancelled: the next run resumes the build
     QElapsedTimer building;
     building.start();
-    auto built = m_store->buildDeferredSearch();
+    auto build = m_store->buildDeferredSearchStep(kSearchStepLeads);
     m_stats.indexMs += building.elapsed();
-    return built;
+    if (!build) {
+        failWith(Outcome::Failed, tr("The search index could not be built: %1").arg(build.error().message));
+        return;
+    }
+    emit searchIndexProgress(build->building ? build->done : build->total, build->total);
+    if (run != m_runId || !isRunning())
+        return; // a slot connected to the signal cancelled the run
+    if (!build->building) {
+        then();
+        return;
+    }
+    QTimer::singleShot(kSearchStepPauseMs, this,
+                       [this, run, then = std::move(then)]() mutable { buildSearchStep(run, std::move(then)); });
 }
 
 void SyncEngine::finishListing()
 {
-    if (auto built = buildDeferredSearch(); !built) {
-        failWith(Outcome::Failed, tr("The search index could not be built: %1").arg(built.error().message));
-        return;
-    }
     if (m_run.kind == kFull && m_run.incomplete) {
         m_store->clearScan();
         const QString message = tr("The server lists only %n lead(s) and offers no paging; leads beyond those are not "
@@ -376,6 +409,13 @@ void SyncEngine::finishListing()
         m_store->setValue(kHighWater, isoTime(m_run.newest));
     for (const QString &key : {kRun, kSince, kCursor, kRunNewest})
         m_store->setValue(key, QString());
+    // The listing is complete and saved: a build cut short from here on is
+    // resumed by whatever run comes next.
+    buildSearchThen([this] { afterListing(); });
+}
+
+void SyncEngine::afterListing()
+{
     if (m_options.snapshots)
         fetchSnapshots();
     else

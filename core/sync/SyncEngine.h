@@ -78,6 +78,9 @@ signals:
     // Something went wrong that does not end the run (a snapshot, one lead's details).
     void warning(const QString &message);
     void finished(outpost::SyncEngine::Outcome outcome, const QString &message);
+    // A deferred search index is being built: search finds `done` of `total`
+    // leads so far. Ends with done == total (the index is whole).
+    void searchIndexProgress(qint64 done, qint64 total);
     void detailFetched(qint64 id, bool ok, const QString &message);
 
 private:
@@ -114,8 +117,12 @@ private:
     void onPage(const ApiResult &result);
     // Writes the pages received so far, with the checkpoint of the last one.
     bool flushPending();
-    Result<void> buildDeferredSearch();
+    // Builds a deferred search index a step at a time through the event loop
+    // (cancel and other writers get their turn between steps), then `then`.
+    void buildSearchThen(std::function<void()> then);
+    void buildSearchStep(quint64 run, std::function<void()> then);
     void finishListing();
+    void afterListing();
     void fetchSnapshots();
     void onSnapshot(const QString &name, const ApiResult &result);
     void startDetails();
@@ -144,6 +151,7 @@ private:
     Stats m_stats;
     QSet<quint64> m_tickets;
     bool m_stopping = false;
+    quint64 m_runId = 0; // a step scheduled by an earlier run does nothing
 };
 
 } // namespace outpost
