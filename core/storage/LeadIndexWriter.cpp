@@ -261,6 +261,8 @@ Result<void> LeadIndexWriter::rebuildAll(Database &db)
         "INSERT OR IGNORE INTO lead_tags (tag, lead_id) SELECT j.value, l.id FROM leads l, json_each(l.tags) j "
         "WHERE j.type = 'text'",
         "INSERT INTO lead_counts (status, n) SELECT status, count(*) FROM leads GROUP BY status",
+        // Whole now: a deferred build in progress would add its rows twice.
+        "DELETE FROM meta WHERE key IN ('search.deferred', 'search.built_upto', 'search.built_rows')",
     };
     for (const char *sql : statements) {
         auto r = db.execute(QString::fromLatin1(sql), "rebuild the search index");

@@ -11,6 +11,10 @@
 
 #include <utility>
 
+#ifdef Q_OS_UNIX
+#include <time.h>
+#endif
+
 namespace outpost {
 
 namespace {
@@ -53,6 +57,16 @@ constexpr SnapshotEndpoint kSnapshots[] = {
     {"sla", "/sla", "days=30"},
     {"campaigns", "/campaigns", ""},
 };
+
+double threadCpuMs()
+{
+#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+#endif
+    return 0;
+}
 
 QString isoTime(const QDateTime &time)
 {
@@ -320,8 +334,10 @@ bool SyncEngine::flushPending()
     context.nextCursor = page.nextCursor;
     QElapsedTimer applying;
     applying.start();
+    const double cpuBefore = threadCpuMs();
     auto applied = m_store->applyPage(page, context);
     m_stats.applyMs += applying.elapsed();
+    m_stats.applyCpuMs += threadCpuMs() - cpuBefore;
     if (!applied) {
         failWith(Outcome::Failed, tr("The cache could not store a page of leads: %1").arg(applied.error().message));
         return false;

@@ -56,6 +56,9 @@ public:
         int pages = 0;
         int requests = 0;
         qint64 applyMs = 0; // time spent writing pages to the cache
+        // CPU time of this thread while writing them: what the writes cost,
+        // whatever else the machine runs at the same time (0 if unknown).
+        double applyCpuMs = 0;
         qint64 indexMs = 0; // time spent building a deferred search index (see SyncStore)
     };
 
