@@ -388,7 +388,7 @@ void SyncEngine::buildSearchStep(quint64 run, std::function<void()> then)
         failWith(Outcome::Failed, tr("The search index could not be built: %1").arg(build.error().message));
         return;
     }
-    emit searchIndexProgress(build->building ? build->done : build->total, build->total);
+    emit searchIndexProgress(build->done, build->total);
     if (run != m_runId || !isRunning())
         return; // a slot connected to the signal cancelled the run
     if (!build->building) {

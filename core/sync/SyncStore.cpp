@@ -210,13 +210,11 @@ Result<SyncStore::SearchBuild> SyncStore::searchBuild(Database &db)
     auto suspended = LeadSortIndexes::suspended(db);
     if (!suspended)
         return suspended.error();
-    SearchBuild build;
-    build.building = progress->deferred || *suspended;
-    if (!build.building)
-        return build;
     auto q = run(db, QStringLiteral("SELECT ifnull(sum(n), 0) FROM lead_counts"), {}, "count the cached leads");
     if (!q)
         return q.error();
+    SearchBuild build;
+    build.building = progress->deferred || *suspended;
     build.total = q->next() ? q->value(0).toLongLong() : 0;
     build.done = progress->deferred ? std::min(progress->builtRows, build.total) : build.total;
     return build;

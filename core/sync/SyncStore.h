@@ -61,7 +61,7 @@ public:
     struct SearchBuild
     {
         bool building = false; // false: the index is whole
-        qint64 done = 0;       // leads indexed so far
+        qint64 done = 0;       // leads indexed so far (all of them when whole)
         qint64 total = 0;      // leads in the cache
     };
     Result<bool> searchDeferred();
