@@ -13,5 +13,6 @@ printf '{"bench":"machine","cpus":%s,"loadavg":"%s","cpu":"%s","sqlite":"%s","da
 "$build/bench/bench_search" --leads "$leads"
 "$build/bench/bench_sim" --leads "$leads"
 "$build/bench/bench_sync" --leads "$(( leads < 100000 ? leads : 100000 ))"
+"$build/bench/bench_outbox"
 "$build/bench/bench_ui" --leads "$leads"
 "$build/bench/bench_analytics" --leads "$leads"

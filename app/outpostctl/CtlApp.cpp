@@ -10,6 +10,7 @@
 #include "LeadsCommand.h"
 #include "ListenCommand.h"
 #include "OutboxCommand.h"
+#include "QueueBatchCommand.h"
 #include "QueueCommand.h"
 #include "ReplayCommand.h"
 #include "ResolveCommand.h"
@@ -96,6 +97,7 @@ CtlApp::CtlApp()
     m_commands.push_back(std::make_unique<ListenCommand>());
     m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Note));
     m_commands.push_back(std::make_unique<OutboxCommand>());
+    m_commands.push_back(std::make_unique<QueueBatchCommand>());
     m_commands.push_back(std::make_unique<ReplayCommand>());
     m_commands.push_back(std::make_unique<QueueCommand>(QueueCommand::Kind::Reply));
     m_commands.push_back(std::make_unique<ResolveCommand>());

@@ -2,7 +2,9 @@
 
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
+#include "outbox/BulkComparison.h"
 #include "outbox/MessageTemplate.h"
+#include "sync/SyncLock.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,6 +17,14 @@ namespace {
 QString leadPath(qint64 id, const char *tail = "")
 {
     return QStringLiteral("/lead/%1%2").arg(id).arg(QLatin1StringView(tail));
+}
+
+QJsonArray idsArray(const QList<qint64> &ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
 }
 
 QSet<QString> tagSet(const QStringList &tags)
@@ -127,8 +137,7 @@ void OutboxReplayer::start()
     if (!m_lockPath.isEmpty()) {
         QDir().mkpath(QFileInfo(m_lockPath).absolutePath());
         m_lock = std::make_unique<QLockFile>(m_lockPath);
-        m_lock->setStaleLockTime(0);
-        if (!m_lock->tryLock(0)) {
+        if (!SyncLock::tryLock(*m_lock)) {
             m_lock.reset();
             end(Outcome::Locked, tr("Another Outpost is working on this workspace; the outbox waits for it."));
             return;
@@ -193,12 +202,11 @@ void OutboxReplayer::process(const OutboxRow &row)
         return;
     case OutboxRow::Op::BulkStage:
     case OutboxRow::Op::BulkTag:
-        // Sent without a per-lead compare (that would cost a request per
-        // lead); a 409 still makes a conflict.
+        // Compared lead by lead, as single edits are: one request per lead.
         if (row.state == OutboxRow::State::Sending)
             verifyBulk(row);
         else
-            send(row);
+            compareBulk(row, 0, {});
         return;
     case OutboxRow::Op::CampaignSend:
         if (row.state == OutboxRow::State::Sending)
@@ -273,6 +281,77 @@ void OutboxReplayer::onCurrentCopy(const OutboxRow &row, const Lead &theirs)
     }
 }
 
+void OutboxReplayer::compareBulk(const OutboxRow &row, int next, QHash<qint64, Lead> theirs)
+{
+    if (next >= row.leadIds.size()) {
+        onBulkCompared(row, BulkComparison::of(row, theirs));
+        return;
+    }
+    const qint64 id = row.leadIds.at(next);
+    request(ApiRequest::get(leadPath(id), {}, RequestPriority::Outbox),
+            [this, row, next, theirs = std::move(theirs)](const ApiResult &result) mutable {
+                if (!result && result.error().kind != ApiError::Kind::NotFound) {
+                    onError(row, result.error(), false);
+                    return;
+                }
+                if (result) {
+                    auto lead = LeadCodec::leadFromJson(result->value(QStringLiteral("lead")).toObject());
+                    if (!lead) {
+                        transientFailure(row, lead.error().message, false);
+                        return;
+                    }
+                    theirs.insert(lead->id, *lead);
+                }
+                compareBulk(row, next + 1, std::move(theirs));
+            });
+}
+
+void OutboxReplayer::onBulkCompared(const OutboxRow &row, const BulkComparison &compared)
+{
+    if (!compared.sendable.isEmpty()) {
+        // The leads in conflict wait; the others go now, as a part of the row.
+        if (!check(m_store->markSendingPart(row.id, compared.sendable)))
+            return;
+        OutboxRow part = row;
+        part.state = OutboxRow::State::Sending;
+        part.attempts++;
+        part.payload.insert(QStringLiteral("send_ids"), idsArray(compared.sendable));
+        send(part);
+        return;
+    }
+    if (compared.conflicting.isEmpty()) {
+        settle(row, {}, {}); // every lead already is as asked
+        return;
+    }
+    if (!check(m_store->markBulkConflict(
+            row.id, compared.conflicting,
+            tr("%n lead(s) were changed on the service too.", nullptr, int(compared.conflicting.size())),
+            compared.conflict)))
+        return;
+    m_stats.conflicts++;
+    m_transientInRow = 0;
+    emit leadsChanged(row.leadIds);
+    publishCounts();
+    next();
+}
+
+void OutboxReplayer::onPartArrived(const OutboxRow &row, const QJsonObject &answer)
+{
+    QList<qint64> remaining = row.leadIds;
+    for (qint64 id : BulkComparison::sendIds(row))
+        remaining.removeAll(id);
+    if (remaining.isEmpty()) {
+        settle(row, answer, {});
+        return;
+    }
+    // What is left is compared again: a conflict, or already as asked.
+    if (!check(m_store->partSent(row.id, remaining)))
+        return;
+    m_transientInRow = 0;
+    emit leadsChanged(row.leadIds);
+    next();
+}
+
 std::optional<qint64> OutboxReplayer::witnessLead(const OutboxRow &row)
 {
     // A lead the change visibly moves: its copy on the server tells whether
@@ -281,7 +360,7 @@ std::optional<qint64> OutboxReplayer::witnessLead(const OutboxRow &row)
     const QString status = row.payload.value(QStringLiteral("status")).toString();
     const QString tag = row.payload.value(QStringLiteral("tag")).toString();
     const bool add = row.payload.value(QStringLiteral("action")).toString() == QLatin1StringView("add");
-    for (qint64 id : row.leadIds) {
+    for (qint64 id : BulkComparison::sendIds(row)) {
         const QString key = QString::number(id);
         if (stage ? row.base.value(QStringLiteral("statuses")).toObject().value(key).toString() != status
                   : tagsFrom(row.base.value(QStringLiteral("tags")).toObject().value(key)).contains(tag) != add)
@@ -294,7 +373,7 @@ void OutboxReplayer::verifyBulk(const OutboxRow &row)
 {
     const std::optional<qint64> witness = witnessLead(row);
     if (!witness) {
-        settle(row, {}, {}); // every lead already was as asked
+        onPartArrived(row, {}); // every lead already was as asked
         return;
     }
     request(ApiRequest::get(leadPath(*witness), {}, RequestPriority::Outbox), [this, row](const ApiResult &result) {
@@ -313,7 +392,7 @@ void OutboxReplayer::verifyBulk(const OutboxRow &row)
                 : lead->tags.contains(row.payload.value(QStringLiteral("tag")).toString()) ==
                       (row.payload.value(QStringLiteral("action")).toString() == QLatin1StringView("add"));
         if (arrived)
-            settle(row, {}, {});
+            onPartArrived(row, {});
         else
             send(row);
     });
@@ -435,7 +514,7 @@ std::optional<ApiRequest> OutboxReplayer::requestFor(const OutboxRow &row)
 {
     const qint64 lead = row.leadIds.value(0);
     QJsonArray ids;
-    for (qint64 id : row.leadIds)
+    for (qint64 id : BulkComparison::sendIds(row))
         ids.append(id);
     const QJsonObject &p = row.payload;
     const auto value = [&p](const char *key) {
@@ -541,6 +620,10 @@ void OutboxReplayer::onSent(const OutboxRow &row, const ApiResult &result)
     }
     case OutboxRow::Op::CampaignCreate:
         settle(row, answer.value(QStringLiteral("campaign")).toObject(), {});
+        return;
+    case OutboxRow::Op::BulkStage:
+    case OutboxRow::Op::BulkTag:
+        onPartArrived(row, answer);
         return;
     default:
         settle(row, answer, {});

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "api/Backoff.h"
+#include "outbox/BulkComparison.h"
 #include "outbox/OutboxStore.h"
 #include "storage/Database.h"
 
@@ -80,6 +81,11 @@ private:
     void onCurrentCopy(const OutboxRow &row, const Lead &theirs);
     // Ops that act again when repeated: count first, then send; or count again.
     void probeAndSend(const OutboxRow &row);
+    // Bulk stage and tags: each lead compared with the server's copy; the
+    // leads in conflict wait for the person, the others are sent.
+    void compareBulk(const OutboxRow &row, int next, QHash<qint64, Lead> theirs);
+    void onBulkCompared(const OutboxRow &row, const BulkComparison &compared);
+    void onPartArrived(const OutboxRow &row, const QJsonObject &answer);
     void verifyBulk(const OutboxRow &row);
     static std::optional<qint64> witnessLead(const OutboxRow &row);
     void verify(const OutboxRow &row);

@@ -2,6 +2,7 @@
 
 #include "domain/LeadCodec.h"
 #include "domain/LeadStatus.h"
+#include "outbox/BulkComparison.h"
 #include "outbox/MessageTemplate.h"
 #include "storage/Database.h"
 
@@ -9,6 +10,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <limits>
 
 namespace outpost {
 
@@ -575,6 +578,13 @@ Result<QSet<qint64>> OutboxStore::pendingLeadIds()
     return ids;
 }
 
+Result<QList<OutboxRow>> OutboxStore::openRowsOf(qint64 leadId)
+{
+    return select(QStringLiteral("WHERE o.state <> 'done' AND o.id IN (SELECT row_id FROM outbox_targets WHERE "
+                                 "lead_id = ?)"),
+                  {leadId});
+}
+
 // ---- Decisions ----
 
 namespace {
@@ -652,6 +662,8 @@ Result<void> OutboxStore::resolveConflict(qint64 rowId, Resolution resolution)
     const OutboxRow &r = **found;
     if (r.state != OutboxRow::State::Conflict)
         return makeError(tr("Row %1 is not a conflict.").arg(rowId));
+    if (r.conflict.value(QStringLiteral("lead_ids")).isArray())
+        return resolveBulkConflict(r, resolution);
     if (resolution == Resolution::Mine) {
         // The server's copy becomes the base: the replayer sends mine over it.
         QJsonObject base = r.base;
@@ -682,6 +694,48 @@ Result<void> OutboxStore::resolveConflict(qint64 rowId, Resolution resolution)
             }
         }
         return update(rowId,
+                      QStringLiteral("state = 'done', last_error = ?, "
+                                     "conflict = json_set(coalesce(conflict, '{}'), '$.resolved', 'theirs')"),
+                      {tr("Resolved: the service's version was kept.")});
+    });
+}
+
+Result<void> OutboxStore::resolveBulkConflict(const OutboxRow &r, Resolution resolution)
+{
+    const bool stage = r.op == OutboxRow::Op::BulkStage;
+    const QString baseKey = stage ? QStringLiteral("statuses") : QStringLiteral("tags");
+    QJsonObject perLead = r.base.value(baseKey).toObject();
+    QList<Lead> theirs;
+    for (const QJsonValue &value : r.conflict.value(QStringLiteral("lead_ids")).toArray()) {
+        const qint64 id = value.toInteger();
+        const QJsonValue now =
+            r.conflict.value(BulkComparison::fieldKey(r.op, id)).toObject().value(QStringLiteral("theirs"));
+        perLead.insert(QString::number(id), now);
+        auto lead = m_leads.lead(id);
+        if (!lead)
+            return lead.error();
+        if (!*lead)
+            continue;
+        Lead copy = **lead;
+        if (stage)
+            copy.status = LeadStatus::fromString(now.toString());
+        else
+            copy.tags = tagsOf(now);
+        theirs << copy;
+    }
+    if (resolution == Resolution::Mine) {
+        // The service's values become the base: the replayer sends mine over them.
+        QJsonObject base = r.base;
+        base.insert(baseKey, perLead);
+        return update(r.id,
+                      QStringLiteral("state = 'pending', base = ?, attempts = 0, last_error = NULL, "
+                                     "conflict = json_set(coalesce(conflict, '{}'), '$.resolved', 'mine')"),
+                      {toJson(base)});
+    }
+    return inTransaction([&]() -> Result<void> {
+        if (auto saved = theirs.isEmpty() ? Result<void>() : saveLeads(theirs); !saved)
+            return saved;
+        return update(r.id,
                       QStringLiteral("state = 'done', last_error = ?, "
                                      "conflict = json_set(coalesce(conflict, '{}'), '$.resolved', 'theirs')"),
                       {tr("Resolved: the service's version was kept.")});
@@ -727,6 +781,9 @@ Result<void> OutboxStore::revert(const OutboxRow &row)
         if (auto r = Database::exec(q, "take back a queued change"); !r)
             return r;
     }
+    const bool changesLead = !row.repeatsAct() && !row.isCampaign();
+    if (auto refresh = changesLead ? refreshFromServer(row.leadIds) : Result<void>(); !refresh)
+        return refresh;
     auto later = laterOpenRowTouches(row);
     if (!later)
         return later.error();
@@ -762,6 +819,21 @@ Result<void> OutboxStore::revert(const OutboxRow &row)
         restored << copy;
     }
     return restored.isEmpty() ? Result<void>() : saveLeads(restored);
+}
+
+Result<void> OutboxStore::refreshFromServer(const QList<qint64> &leadIds)
+{
+    // The base is what the cache showed when the change was queued; a sync
+    // since may have brought a newer copy underneath it: the next sync
+    // fetches the lead again.
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO details_due (lead_id, mine, rank) VALUES (?, 1, ?)"));
+    for (qint64 id : leadIds) {
+        bindAll(q, {id, std::numeric_limits<qint64>::max()});
+        if (auto r = Database::exec(q, "take back a queued change"); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<void> OutboxStore::deleteRow(qint64 rowId)
@@ -840,6 +912,52 @@ Result<void> OutboxStore::markDone(qint64 rowId, const QJsonObject &result,
 Result<void> OutboxStore::rebase(qint64 rowId, const QJsonObject &base)
 {
     return update(rowId, QStringLiteral("base = ?"), {toJson(base)});
+}
+
+Result<void> OutboxStore::markSendingPart(qint64 rowId, const QList<qint64> &sendIds)
+{
+    return update(rowId,
+                  QStringLiteral("state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, "
+                                 "?), payload = json_set(payload, '$.send_ids', json(?))"),
+                  {nowMs(), idsJson(sendIds)});
+}
+
+Result<void> OutboxStore::keepOnly(qint64 rowId, const QList<qint64> &leadIds)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("DELETE FROM outbox_targets WHERE row_id = ? AND lead_id NOT IN (SELECT value FROM "
+                             "json_each(?))"));
+    bindAll(q, {rowId, idsJson(leadIds)});
+    if (auto r = Database::exec(q, "update the outbox"); !r)
+        return r;
+    return update(rowId, QStringLiteral("lead_ids = ?"), {idsJson(leadIds)});
+}
+
+Result<void> OutboxStore::partSent(qint64 rowId, const QList<qint64> &remaining)
+{
+    return inTransaction([&]() -> Result<void> {
+        auto kept = keepOnly(rowId, remaining);
+        if (!kept)
+            return kept;
+        return update(rowId,
+                      QStringLiteral("state = 'pending', last_error = NULL, idempotency_key = ?, "
+                                     "payload = json_remove(payload, '$.send_ids')"),
+                      {QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    });
+}
+
+Result<void> OutboxStore::markBulkConflict(qint64 rowId, const QList<qint64> &conflicting, const QString &error,
+                                           const QJsonObject &conflict)
+{
+    return inTransaction([&]() -> Result<void> {
+        auto kept = keepOnly(rowId, conflicting);
+        if (!kept)
+            return kept;
+        return update(rowId,
+                      QStringLiteral("state = 'conflict', last_error = ?, conflict = ?, "
+                                     "payload = json_remove(payload, '$.send_ids')"),
+                      {error, toJson(conflict)});
+    });
 }
 
 Result<void> OutboxStore::saveServerLead(const Lead &lead)

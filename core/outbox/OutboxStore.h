@@ -83,6 +83,8 @@ public:
     Result<std::optional<OutboxRow>> row(qint64 rowId);
     // Leads with an open row: the lists mark them as pending.
     Result<QSet<qint64>> pendingLeadIds();
+    // The open rows that change a lead, in queue order.
+    Result<QList<OutboxRow>> openRowsOf(qint64 leadId);
 
     // ---- What a person decides. ----
     // A failed, not-allowed or needs-review row goes back in the queue.
@@ -112,6 +114,15 @@ public:
     Result<void> markDone(qint64 rowId, const QJsonObject &result, const std::function<Result<void>()> &cacheWrite);
     // A conflict whose base is the server's copy now: my change goes over it.
     Result<void> rebase(qint64 rowId, const QJsonObject &base);
+    // Bulk stage/tag rows with a conflict on some leads: first the others go,
+    // as a part of the row (its state sending), ...
+    Result<void> markSendingPart(qint64 rowId, const QList<qint64> &sendIds);
+    // ... and once the service has that part, the row keeps only `remaining`
+    // (with a new idempotency key: the next request is another one) ...
+    Result<void> partSent(qint64 rowId, const QList<qint64> &remaining);
+    // ... and is a conflict on those leads alone.
+    Result<void> markBulkConflict(qint64 rowId, const QList<qint64> &conflicting, const QString &error,
+                                  const QJsonObject &conflict);
     // Cache writes for markDone(): the service's copy of a lead, or of the
     // note / message / appointment (contract JSON) that replaces the one the
     // row showed while it was queued.
@@ -139,6 +150,9 @@ private:
     Result<void> insertLocalItem(const char *table, qint64 leadId, const QString &localRef, const QVariantList &values);
     Result<void> revert(const OutboxRow &row);
     Result<bool> laterOpenRowTouches(const OutboxRow &row);
+    Result<void> refreshFromServer(const QList<qint64> &leadIds);
+    Result<void> keepOnly(qint64 rowId, const QList<qint64> &leadIds);
+    Result<void> resolveBulkConflict(const OutboxRow &row, Resolution resolution);
     Result<void> deleteRow(qint64 rowId);
     Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values, int limit = -1);
     Result<void> update(qint64 rowId, const QString &assignments, const QVariantList &values);

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
+#include "sync/SyncLock.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -127,8 +128,7 @@ QString describeHolder(QLockFile &lock)
 QString SyncEngine::lockHolder(const QString &lockPath)
 {
     QLockFile lock(lockPath);
-    lock.setStaleLockTime(0);
-    if (lock.tryLock(0)) {
+    if (SyncLock::tryLock(lock)) {
         lock.unlock();
         return {};
     }
@@ -140,8 +140,7 @@ bool SyncEngine::acquireLock(QString *holder)
     QDir().mkpath(QFileInfo(m_lockPath).absolutePath());
     m_lock = std::make_unique<QLockFile>(m_lockPath);
     // A sync may hold the lock for hours: only a dead holder makes it stale.
-    m_lock->setStaleLockTime(0);
-    if (m_lock->tryLock(0))
+    if (SyncLock::tryLock(*m_lock))
         return true;
     *holder = describeHolder(*m_lock);
     m_lock.reset();

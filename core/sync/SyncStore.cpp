@@ -1,5 +1,6 @@
 #include "sync/SyncStore.h"
 
+#include "outbox/PendingEdits.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
 #include "storage/LeadSortIndexes.h"
@@ -124,6 +125,8 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     }
 
     auto r = m_leads.upsertWithinTransaction(page.leads);
+    if (r)
+        r = keepPendingEdits(page.leads);
     if (r && !page.deleted.isEmpty()) {
         r = m_leads.removeWithinTransaction(page.deleted);
         applied.removed = page.deleted;
@@ -137,6 +140,15 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     if (!r)
         return r.error();
     return applied;
+}
+
+Result<void> SyncStore::keepPendingEdits(const QList<Lead> &leads)
+{
+    QList<qint64> ids;
+    ids.reserve(leads.size());
+    for (const Lead &lead : leads)
+        ids.append(lead.id);
+    return PendingEdits(m_db).reapply(ids);
 }
 
 Result<void> SyncStore::deferSearchIfNearlyEmpty()
@@ -277,6 +289,8 @@ Result<void> SyncStore::saveDetail(const LeadDetail &detail)
 {
     return inTransaction<void>(m_db, [&]() -> Result<void> {
         auto r = m_leads.saveDetailWithinTransaction(detail);
+        if (r)
+            r = PendingEdits(m_db).reapply({detail.lead.id});
         if (!r)
             return r;
         auto q = run(m_db,

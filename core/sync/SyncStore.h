@@ -103,6 +103,8 @@ private:
     Result<Applied> applyWithinTransaction(const LeadsPage &page, const PageContext &context);
     Result<void> queueDetails(const QList<const Lead *> &leads, const QString &agent);
     Result<void> rememberSeen(const QList<Lead> &leads);
+    // The service's copies are stored; queued edits stay visible over them.
+    Result<void> keepPendingEdits(const QList<Lead> &leads);
     Result<void> setValueWithinTransaction(const QString &key, const QString &value);
     Result<void> deferSearchIfNearlyEmpty();
 

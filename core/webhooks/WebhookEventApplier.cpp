@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
+#include "outbox/PendingEdits.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
@@ -116,7 +117,10 @@ Result<bool> WebhookEventApplier::write(const Event &event)
     if (auto begun = m_db.begin(); !begun)
         return begun.error();
     if (event.lead) {
-        if (auto stored = m_store.leads().upsertWithinTransaction({*event.lead}); !stored) {
+        auto stored = m_store.leads().upsertWithinTransaction({*event.lead});
+        if (stored)
+            stored = PendingEdits(m_db).reapply({event.leadId}); // queued edits stay visible
+        if (!stored) {
             m_db.rollback();
             return stored.error();
         }

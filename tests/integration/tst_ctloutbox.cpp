@@ -131,6 +131,44 @@ private slots:
         QCOMPARE(messages.last().toObject().value(QStringLiteral("text")).toString(), QStringLiteral("on my way"));
     }
 
+    void queueReadsOneCommandALine()
+    {
+        SimOptions options = SimFixture::defaultOptions(30);
+        options.rateLimit = 0;
+        SimFixture sim;
+        QVERIFY(sim.start(options));
+        const QString profile = newProfile();
+        const QString error = prepared(sim, profile);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Run run = ctl(profile, {QStringLiteral("queue")},
+                      "# a script\n"
+                      "note 3 \"called back, all good\"\n"
+                      "\n"
+                      "bulk-tag --ids 4,5 add \"from a script\"\n"
+                      "book 6 \"2027-01-05 09:30\" Demo\n");
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(run.out.count(QStringLiteral("queued as outbox row")), 3);
+        const QJsonArray rows = outbox(profile);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(
+            rows.at(0).toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("text")).toString(),
+            QStringLiteral("called back, all good"));
+        QCOMPARE(
+            rows.at(1).toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("tag")).toString(),
+            QStringLiteral("from a script"));
+
+        // The first bad line stops the run and is named; the lines before it stay queued.
+        run = ctl(profile, {QStringLiteral("queue")}, "note 7 fine\nset-status 7 won\nnote 7 never\n");
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("line 2")), qPrintable(run.err));
+        QCOMPARE(outbox(profile).size(), 4);
+        run = ctl(profile, {QStringLiteral("queue")}, "sync\n");
+        QCOMPARE(run.code, 2);
+        run = ctl(profile, {QStringLiteral("queue")}, "reply 7 hi --wait\n");
+        QCOMPARE(run.code, 2);
+        QCOMPARE(outbox(profile).size(), 4);
+    }
+
     void conflictsResolveAndRowsThatRemain()
     {
         SimOptions options = SimFixture::defaultOptions(30);

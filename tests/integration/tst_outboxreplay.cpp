@@ -341,6 +341,82 @@ private slots:
         QCOMPARE(store.conflicts()->size(), 1);
     }
 
+    // Bulk stage and tags are compared lead by lead: a lead changed on the
+    // service since queueing is a conflict for that lead; the rest are sent.
+    void bulkConflictsPerLead()
+    {
+        SimFixture sim;
+        QVERIFY2(sim.start(simOptions()), qPrintable(sim.errorString()));
+        const QString cache = newCache(sim);
+        auto db = Database::open(cache);
+        QVERIFY(db.ok());
+        OutboxStore store(*db);
+        const QHash<qint64, LeadDetail> start = serverDetails(sim);
+        QString target;
+        for (const LeadStatus &status : LeadStatus::pipeline()) {
+            bool used = false;
+            for (qint64 id = 11; id <= 15; ++id)
+                used = used || start.value(id).lead.status == status;
+            if (!used && status.toString() != QLatin1StringView("lost")) {
+                target = status.toString();
+                break;
+            }
+        }
+        QVERIFY(!target.isEmpty());
+        auto stage = store.bulkStage({11, 12, 13, 14, 15}, target);
+        auto tags = store.bulkTag({16, 17, 18}, OutboxStore::TagAction::Add, QStringLiteral("bulk-mine"));
+        QVERIFY(stage && tags);
+        for (qint64 id : {12, 14})
+            QVERIFY(sim.admin("PATCH", QStringLiteral("/__sim/leads/%1").arg(id),
+                              {{QStringLiteral("status"), QStringLiteral("lost")}})
+                        .isObject());
+        QVERIFY(sim.admin("PATCH", QStringLiteral("/__sim/leads/17"),
+                          {{QStringLiteral("tags"), QJsonArray{QStringLiteral("theirs")}}})
+                    .isObject());
+        const qint64 before = sim.ledgerHead();
+
+        Client client = makeClient(sim, cache);
+        QCOMPARE(replayOnce(*client.replayer), OutboxReplayer::Outcome::NeedsPerson);
+        QCOMPARE(store.counts()->conflicts, 2);
+        QHash<qint64, LeadDetail> server = serverDetails(sim);
+        for (qint64 id : {11, 13, 15})
+            QCOMPARE(server.value(id).lead.status.toString(), target);
+        for (qint64 id : {12, 14})
+            QCOMPARE(server.value(id).lead.status.toString(), QStringLiteral("lost"));
+        for (qint64 id : {16, 18})
+            QVERIFY(server.value(id).lead.tags.contains(QStringLiteral("bulk-mine")));
+        QCOMPARE(server.value(17).lead.tags, QStringList{QStringLiteral("theirs")});
+        int posts = 0;
+        for (const QJsonValue &e : sim.ledger(before))
+            posts += e.toObject().value(QStringLiteral("method")).toString() == QLatin1StringView("POST");
+        QCOMPARE(posts, 2); // one request per bulk row, for the leads without a conflict
+
+        // The conflicts name each lead with its three values.
+        const auto staged = store.row(*stage).value();
+        QCOMPARE(staged->state, OutboxRow::State::Conflict);
+        QCOMPARE(staged->leadIds, (QList<qint64>{12, 14}));
+        const QJsonObject field = staged->conflict.value(QStringLiteral("status (lead 12)")).toObject();
+        QCOMPARE(field.value(QStringLiteral("theirs")).toString(), QStringLiteral("lost"));
+        QCOMPARE(field.value(QStringLiteral("mine")).toString(), target);
+        QCOMPARE(field.value(QStringLiteral("base")).toString(), start.value(12).lead.status.toString());
+        QCOMPARE(store.row(*tags).value()->leadIds, QList<qint64>{17});
+        // The cache still shows what the person wants on the leads in conflict.
+        QCOMPARE((*store.leads().lead(12))->status.toString(), target);
+
+        QVERIFY(store.resolveConflict(*stage, OutboxStore::Resolution::Mine).ok());
+        QVERIFY(store.resolveConflict(*tags, OutboxStore::Resolution::Theirs).ok());
+        QCOMPARE(replayOnce(*client.replayer), OutboxReplayer::Outcome::Drained);
+        server = serverDetails(sim);
+        for (qint64 id : {11, 12, 13, 14, 15})
+            QCOMPARE(server.value(id).lead.status.toString(), target);
+        QCOMPARE(server.value(17).lead.tags, QStringList{QStringLiteral("theirs")});
+        QCOMPARE((*store.leads().lead(17))->tags, QStringList{QStringLiteral("theirs")});
+        QCOMPARE(store.counts()->open(), 0);
+        // Each part acted once, under its own key.
+        const auto applied = appliedByKey(sim);
+        QCOMPARE(applied.value(store.row(*stage).value()->idempotencyKey).size(), 1);
+    }
+
     void unauthorizedKeepsEveryRowAndForbiddenIsNotAllowed()
     {
         SimOptions options = simOptions();
