@@ -99,6 +99,7 @@ private:
         LeadsPage pending;
         int pendingPages = 0;
         QElapsedTimer pendingSince;
+        bool firstFill = false; // a full scan into an empty cache: bigger batches
         QDateTime newest;
         qint64 done = 0;
         qint64 total = 0;
