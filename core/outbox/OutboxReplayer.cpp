@@ -1,9 +1,9 @@
 #include "outbox/OutboxReplayer.h"
 
+#include "campaigns/CampaignMessage.h"
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
 #include "outbox/BulkComparison.h"
-#include "outbox/MessageTemplate.h"
 #include "sync/SyncLock.h"
 
 #include <QDir>
@@ -61,7 +61,7 @@ bool matches(const OutboxRow &row, const QJsonObject &item, const Lead &lead)
         return text("direction") == QLatin1StringView("out") && text("text") == mine("text");
     case OutboxRow::Op::BulkMessage:
         return text("direction") == QLatin1StringView("out") &&
-               text("text") == MessageTemplate::render(mine("message"), lead);
+               text("text") == CampaignMessage(mine("message")).render(lead);
     case OutboxRow::Op::Appointment:
         return text("datetime") == mine("datetime") && text("service") == mine("service");
     case OutboxRow::Op::CampaignCreate:

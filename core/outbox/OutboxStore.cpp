@@ -1,9 +1,9 @@
 #include "outbox/OutboxStore.h"
 
+#include "campaigns/CampaignMessage.h"
 #include "domain/LeadCodec.h"
 #include "domain/LeadStatus.h"
 #include "outbox/BulkComparison.h"
-#include "outbox/MessageTemplate.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
@@ -353,7 +353,7 @@ Result<qint64> OutboxStore::bulkMessage(const QList<qint64> &leadIds, const QStr
             auto r = insertLocalItem(
                 "messages (lead_id, id, direction, author, text, channel, sent_at) VALUES (?, ?, 'out', NULL, ?, ?, ?)",
                 lead.id, ref,
-                {MessageTemplate::render(message, lead), lead.channel.isNull() ? QVariant() : QVariant(lead.channel),
+                {CampaignMessage(message).render(lead), lead.channel.isNull() ? QVariant() : QVariant(lead.channel),
                  now});
             if (!r)
                 return r;

@@ -1,7 +1,7 @@
 #include "outbox/PendingEdits.h"
 
+#include "campaigns/CampaignMessage.h"
 #include "domain/LeadStatus.h"
-#include "outbox/MessageTemplate.h"
 #include "outbox/OutboxStore.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
@@ -155,7 +155,7 @@ Result<void> PendingEdits::showItem(const OutboxRow &row, const Lead &lead)
     case OutboxRow::Op::BulkMessage:
         sql = QStringLiteral("INSERT OR IGNORE INTO messages (lead_id, id, direction, author, text, channel, sent_at) "
                              "VALUES (?, ?, 'out', NULL, ?, ?, ?)");
-        values << (row.op == OutboxRow::Op::Reply ? text("text") : MessageTemplate::render(text("message"), lead))
+        values << (row.op == OutboxRow::Op::Reply ? text("text") : CampaignMessage(text("message")).render(lead))
                << orNull(lead.channel) << queuedAt;
         break;
     case OutboxRow::Op::Appointment:
