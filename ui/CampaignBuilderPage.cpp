@@ -7,8 +7,8 @@
 #include "analytics/DashboardFigures.h"
 #include "api/ApiClient.h"
 #include "campaigns/CampaignApi.h"
+#include "campaigns/CampaignQueue.h"
 #include "campaigns/CampaignRules.h"
-#include "campaigns/CampaignSender.h"
 #include "campaigns/CampaignStore.h"
 
 #include <QComboBox>
@@ -235,8 +235,6 @@ QWidget *CampaignBuilderPage::buildAudience()
 void CampaignBuilderPage::setApiClient(ApiClient *client)
 {
     m_client = client;
-    delete m_sender;
-    m_sender = nullptr;
     const QString why = tr("This workspace has no connection to its service: drafts only.");
     m_check->setToolTip(client ? tr("Ask the service how many leads these filters reach now") : why);
     m_send->setToolTip(client ? QString() : why);
@@ -386,7 +384,7 @@ void CampaignBuilderPage::onMessageChanged()
 
 bool CampaignBuilderPage::canSend() const
 {
-    return m_client && !m_sending && m_store && !m_name->text().trimmed().isEmpty() && validationError().isEmpty() &&
+    return m_client && m_store && !m_name->text().trimmed().isEmpty() && validationError().isEmpty() &&
            CampaignRules::refusal(audience().count, m_model->message()).isEmpty();
 }
 
@@ -477,30 +475,25 @@ void CampaignBuilderPage::askToSend()
 
 void CampaignBuilderPage::sendDraft(qint64 localId)
 {
-    if (!m_client || !m_store)
+    if (!m_store || !m_cache->isOpen())
         return;
-    if (!m_sender)
-        m_sender = new CampaignSender(*m_store, *m_client, this);
-    m_sending = true;
-    updateVerdict();
-    m_status2->setText(tr("Sending #%1…").arg(localId));
-    m_sender->send(localId, [this, localId](const CampaignSender::Outcome &o) {
-        m_sending = false;
-        if (o.sent)
-            m_status2->setText(tr("Campaign #%1 sent: the service queued %2 message(s).")
-                                   .arg(localId)
-                                   .arg(o.campaign.queued.value_or(0)));
-        else if (o.refused)
-            m_status2->setText(tr("The service refused campaign #%1: %2. It stays a draft.").arg(localId).arg(o.error));
-        else
-            m_status2->setText(tr("Campaign #%1 is not confirmed (%2). Sending it again from the list asks with "
-                                  "the same key: it is never sent twice.")
-                                   .arg(localId)
-                                   .arg(o.error));
+    // One small local write: the outbox rows and the campaign marked queued.
+    auto queued = CampaignQueue(m_cache->database()).queueSend(localId);
+    if (!queued) {
+        m_status2->setText(tr("Campaign #%1 was not queued: %2").arg(localId).arg(queued.error().message));
         updateVerdict();
         emit campaignsChanged();
-        emit sendFinished(o.sent);
-    });
+        emit sendFinished(false);
+        return;
+    }
+    m_status2->setText(
+        m_client ? tr("Campaign #%1 is queued: it goes to the service now, and is never sent twice.").arg(localId)
+                 : tr("Campaign #%1 is queued: it goes to the service with the next sync.").arg(localId));
+    updateVerdict();
+    // The outbox's watchers (status bar, sync) see the new rows and send them.
+    m_cache->notifyLeadsChanged({});
+    emit campaignsChanged();
+    emit sendFinished(true);
 }
 
 } // namespace outpost

@@ -17,15 +17,14 @@ namespace outpost {
 
 class ApiClient;
 class AudienceModel;
-class CampaignSender;
 class CampaignStore;
 class WorkspaceCache;
 
 // Compose a campaign: filters, a message with placeholders, and who receives
 // what, live from the cache as the filters change (read off the GUI thread).
 // "Check with server" asks the service's preview; Send asks for confirmation
-// with the count and the first rendered message, then goes through the one
-// send path that never sends twice.
+// with the count and the first rendered message, then queues the send in the
+// outbox, which never sends twice.
 class CampaignBuilderPage : public QWidget
 {
     Q_OBJECT
@@ -74,11 +73,9 @@ private:
     WorkspaceCache *m_cache;
     QPointer<ApiClient> m_client;
     std::unique_ptr<CampaignStore> m_store;
-    CampaignSender *m_sender = nullptr;
     AudienceModel *m_model;
     QTimer *m_debounce;
     quint64 m_generation = 0;
-    bool m_sending = false;
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_status = nullptr;

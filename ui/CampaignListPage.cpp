@@ -3,8 +3,8 @@
 #include "WorkspaceCache.h"
 #include "api/ApiClient.h"
 #include "campaigns/CampaignApi.h"
-#include "campaigns/CampaignSender.h"
 #include "campaigns/CampaignStore.h"
+#include "outbox/OutboxStore.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -31,7 +31,13 @@ QString statusText(const QString &status)
     if (status == QLatin1StringView("draft"))
         return CampaignListPage::tr("Draft");
     if (status == QLatin1StringView("queued"))
-        return CampaignListPage::tr("Not confirmed");
+        return CampaignListPage::tr("Queued");
+    if (status == QLatin1StringView("needs-review"))
+        return CampaignListPage::tr("Needs review");
+    if (status == QLatin1StringView("failed") || status == QLatin1StringView("conflict"))
+        return CampaignListPage::tr("Not sent");
+    if (status == QLatin1StringView("not-allowed"))
+        return CampaignListPage::tr("Not allowed by the plan");
     if (status == QLatin1StringView("sending"))
         return CampaignListPage::tr("Sending");
     if (status == QLatin1StringView("sent"))
@@ -50,6 +56,7 @@ CampaignListPage::CampaignListPage(WorkspaceCache *cache, QWidget *parent)
     : QWidget(parent)
     , m_cache(cache)
     , m_poll(new QTimer(this))
+    , m_outboxPoll(new QTimer(this))
 {
     setObjectName(QStringLiteral("campaignList"));
     auto *layout = new QVBoxLayout(this);
@@ -59,10 +66,16 @@ CampaignListPage::CampaignListPage(WorkspaceCache *cache, QWidget *parent)
     m_note->setObjectName(QStringLiteral("campaignListNote"));
     m_note->setWordWrap(true);
     top->addWidget(m_note, 1);
-    m_resend = new QPushButton(tr("Send again safely"), this);
-    m_resend->setToolTip(tr("Asks the service again with the same key: a campaign is never sent twice"));
-    m_resend->setVisible(false);
-    top->addWidget(m_resend);
+    m_retry = new QPushButton(tr("Try again"), this);
+    m_retry->setObjectName(QStringLiteral("retryCampaign"));
+    m_retry->setToolTip(tr("Puts the send back in the outbox; it asks the service with the same key"));
+    m_retry->setVisible(false);
+    top->addWidget(m_retry);
+    m_markSent = new QPushButton(tr("It was sent"), this);
+    m_markSent->setObjectName(QStringLiteral("markCampaignSent"));
+    m_markSent->setToolTip(tr("The service did send it (check its stats): mark it done without sending again"));
+    m_markSent->setVisible(false);
+    top->addWidget(m_markSent);
     m_refresh = new QPushButton(tr("Refresh from service"), this);
     m_refresh->setObjectName(QStringLiteral("refreshCampaigns"));
     top->addWidget(m_refresh);
@@ -101,7 +114,10 @@ CampaignListPage::CampaignListPage(WorkspaceCache *cache, QWidget *parent)
     m_poll->setInterval(2000);
     connect(m_poll, &QTimer::timeout, this, &CampaignListPage::refreshStats);
     connect(m_refresh, &QPushButton::clicked, this, &CampaignListPage::refreshFromService);
-    connect(m_resend, &QPushButton::clicked, this, &CampaignListPage::resendSelected);
+    connect(m_retry, &QPushButton::clicked, this, &CampaignListPage::retrySelected);
+    connect(m_markSent, &QPushButton::clicked, this, &CampaignListPage::markSelectedSent);
+    m_outboxPoll->setInterval(1500);
+    connect(m_outboxPoll, &QTimer::timeout, this, &CampaignListPage::reload);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         showStats();
         refreshStats();
@@ -125,8 +141,6 @@ CampaignListPage::~CampaignListPage() = default;
 void CampaignListPage::setApiClient(ApiClient *client)
 {
     m_client = client;
-    delete m_sender;
-    m_sender = nullptr;
     m_refresh->setEnabled(client != nullptr);
     m_refresh->setToolTip(client ? QString() : tr("This workspace has no connection to its service."));
 }
@@ -171,18 +185,29 @@ void CampaignListPage::reload()
     for (int r = 0; r < m_campaigns.size(); ++r) {
         const Campaign &c = m_campaigns.at(r);
         m_table->setItem(r, 0, new QTableWidgetItem(c.name));
-        m_table->setItem(r, 1, new QTableWidgetItem(statusText(c.status)));
+        m_table->setItem(r, 1, new QTableWidgetItem(statusText(c.displayStatus())));
         m_table->setItem(r, 2, new QTableWidgetItem(timeText(c.createdAt)));
         m_table->setItem(r, 3, new QTableWidgetItem(timeText(c.sentAt)));
         m_table->setItem(r, 4, new QTableWidgetItem(c.queued ? QLocale().toString(*c.queued) : QString()));
         if (before && before->localId == c.localId)
             reselect = r;
     }
+    const bool waiting = std::any_of(m_campaigns.cbegin(), m_campaigns.cend(), [](const Campaign &c) {
+        return c.displayStatus() == QLatin1StringView("queued") || c.outboxState == QLatin1StringView("sending");
+    });
+    if (waiting && !m_outboxPoll->isActive())
+        m_outboxPoll->start();
+    else if (!waiting)
+        m_outboxPoll->stop();
     if (reselect >= 0)
         m_table->selectRow(reselect);
     else if (!m_campaigns.isEmpty())
         m_table->selectRow(0);
     showStats();
+    // A send the outbox just confirmed starts its figures coming.
+    const std::optional<Campaign> now = selected();
+    if (now && now->serverId > 0 && now->status == QLatin1StringView("sending") && !m_poll->isActive() && m_client)
+        refreshStats();
     emit listed();
 }
 
@@ -223,28 +248,50 @@ void CampaignListPage::refreshStats()
         const bool settled = stats->sent > 0 && stats->delivered + stats->failed >= stats->sent;
         m_store->setStats(localId, *stats, settled ? QStringLiteral("sent") : QStringLiteral("sending"),
                           QDateTime::currentDateTimeUtc());
-        reload();
         // Figures grow for minutes after a send: keep them coming until they settle.
         if (settled && stats->replied > 0)
             m_poll->stop();
         else if (!m_poll->isActive())
             m_poll->start();
+        reload();
     });
 }
 
-void CampaignListPage::resendSelected()
+void CampaignListPage::retrySelected()
+{
+    decideSelected(false);
+}
+
+void CampaignListPage::markSelectedSent()
+{
+    decideSelected(true);
+}
+
+void CampaignListPage::decideSelected(bool markSent)
 {
     const std::optional<Campaign> c = selected();
-    if (!c || !m_client || !m_store || c->status != QLatin1StringView("queued"))
+    if (!c || !m_cache->isOpen() || c->sendKey.isEmpty())
         return;
-    if (!m_sender)
-        m_sender = new CampaignSender(*m_store, *m_client, this);
-    m_sender->send(c->localId, [this](const CampaignSender::Outcome &o) {
-        m_note->setText(o.sent ? tr("Campaign #%1 confirmed by the service.").arg(o.campaign.localId)
-                               : tr("Still not confirmed: %1").arg(o.error));
-        reload();
-        refreshStats();
-    });
+    OutboxStore outbox(m_cache->database());
+    auto rows = outbox.rows();
+    if (!rows)
+        return m_note->setText(rows.error().message);
+    for (const OutboxRow &row : *rows) {
+        // The row that stopped: the create (the send waits behind it) or the send.
+        const bool mine = row.idempotencyKey == c->sendKey || row.idempotencyKey == c->createKey;
+        if (!mine || OutboxRow::stateName(row.state) != c->outboxState)
+            continue;
+        const Result<void> done =
+            markSent ? outbox.resolveReview(row.id, OutboxStore::Review::AlreadyApplied) : outbox.retry(row.id);
+        if (!done)
+            m_note->setText(done.error().message);
+        else if (markSent && row.op == OutboxRow::Op::CampaignSend)
+            CampaignStore(m_cache->database()).noteSent(c->sendKey, std::nullopt, QDateTime::currentDateTimeUtc());
+        // The outbox's watchers send what went back in the queue.
+        m_cache->notifyLeadsChanged({});
+        break;
+    }
+    reload();
 }
 
 void CampaignListPage::showStats()
@@ -255,14 +302,19 @@ void CampaignListPage::showStats()
         delete axis;
     }
     const std::optional<Campaign> c = selected();
-    m_resend->setVisible(c && c->status == QLatin1StringView("queued") && m_client);
+    const QString state = c ? c->displayStatus() : QString();
+    m_retry->setVisible(state == QLatin1StringView("needs-review") || state == QLatin1StringView("failed") ||
+                        state == QLatin1StringView("not-allowed"));
+    m_markSent->setVisible(state == QLatin1StringView("needs-review"));
     if (!c) {
         m_detail->setText(m_campaigns.isEmpty() ? tr("No campaign yet: compose one in the builder.") : QString());
         applyChartTheme();
         return;
     }
     QString detail = tr("\"%1\": %2").arg(c->name, c->message);
-    if (!c->lastError.isEmpty())
+    if (!c->outboxError.isEmpty() && c->displayStatus() != QLatin1StringView("sending"))
+        detail += QLatin1Char('\n') + tr("Outbox: %1").arg(c->outboxError);
+    else if (!c->lastError.isEmpty())
         detail += QLatin1Char('\n') + tr("Last error: %1").arg(c->lastError);
     if (c->statsAt.isValid())
         detail += QLatin1Char('\n') + tr("Figures as of %1.").arg(timeText(c->statsAt));

@@ -16,7 +16,6 @@ namespace outpost {
 
 class ApiClient;
 class CampaignStore;
-class CampaignSender;
 class WorkspaceCache;
 
 // The campaigns of the workspace from the cache: the service's list where the
@@ -40,7 +39,9 @@ public slots:
     void reload();
     void refreshFromService();
     void refreshStats();
-    void resendSelected();
+    // A send the outbox could not settle: try again, or (needs review) mark it as sent.
+    void retrySelected();
+    void markSelectedSent();
 
 signals:
     void statsShown();
@@ -52,11 +53,11 @@ protected:
 private:
     void showStats();
     void applyChartTheme();
+    void decideSelected(bool markSent);
 
     WorkspaceCache *m_cache;
     QPointer<ApiClient> m_client;
     std::unique_ptr<CampaignStore> m_store;
-    CampaignSender *m_sender = nullptr;
     QList<Campaign> m_campaigns;
     QTableWidget *m_table = nullptr;
     QLabel *m_note = nullptr;
@@ -64,8 +65,11 @@ private:
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QPushButton *m_refresh = nullptr;
-    QPushButton *m_resend = nullptr;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_markSent = nullptr;
     QTimer *m_poll = nullptr;
+    // Re-reads the list while a send waits in the outbox.
+    QTimer *m_outboxPoll = nullptr;
 };
 
 } // namespace outpost

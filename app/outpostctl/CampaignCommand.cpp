@@ -7,10 +7,12 @@
 #include "campaigns/AudienceQuery.h"
 #include "campaigns/CampaignApi.h"
 #include "campaigns/CampaignMessage.h"
+#include "campaigns/CampaignQueue.h"
 #include "campaigns/CampaignRules.h"
-#include "campaigns/CampaignSender.h"
 #include "campaigns/CampaignStore.h"
+#include "outbox/OutboxReplayer.h"
 #include "storage/LeadStore.h"
+#include "workspace/Profile.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -90,10 +92,46 @@ bool parseCampaignId(const QString &text, qint64 &id)
 
 void printCampaign(QTextStream &out, const Campaign &c)
 {
-    out << CampaignCommand::tr("Campaign #%1 \"%2\": %3").arg(c.localId).arg(LeadPrinter::printable(c.name), c.status);
+    out << CampaignCommand::tr("Campaign #%1 \"%2\": %3")
+               .arg(c.localId)
+               .arg(LeadPrinter::printable(c.name), c.displayStatus());
     if (c.serverId)
         out << CampaignCommand::tr(" (service id %1)").arg(c.serverId);
     out << '\n';
+}
+
+// After the outbox ran: where the campaign's send is, and the exit that says it.
+void reportSend(AdminSession &s, Database &db, qint64 id, bool asJson, OutboxReplayer::Outcome outcome,
+                const QString &message)
+{
+    QTextStream &out = s.context().out();
+    auto found = CampaignStore(db).find(id);
+    if (!found || !found->has_value()) {
+        s.context().fail(found ? CampaignCommand::tr("campaign #%1 left the cache").arg(id) : found.error().message);
+        return s.finish(ExitError);
+    }
+    const Campaign c = **found;
+    const bool sent = c.status == QLatin1StringView("sending") || c.status == QLatin1StringView("sent");
+    if (asJson) {
+        printJson(out, c.toJson());
+    } else if (sent) {
+        printCampaign(out, c);
+        if (c.queued)
+            out << CampaignCommand::tr("The service queued %1 message(s).").arg(*c.queued) << '\n';
+        out << Qt::flush;
+    }
+    if (sent)
+        return s.finish(ExitOk);
+    if (outcome == OutboxReplayer::Outcome::AuthNeeded) {
+        s.context().fail(message);
+        return s.finish(ExitAuthNeeded);
+    }
+    const QString why = c.outboxError.isEmpty() ? message : c.outboxError;
+    s.context().fail(CampaignCommand::tr("campaign #%1 is %2 (%3); it stays in the outbox and is never sent twice "
+                                         "(see `outpostctl outbox`)")
+                         .arg(id)
+                         .arg(c.displayStatus(), LeadPrinter::printable(why)));
+    s.finish(ExitStoppedEarly);
 }
 
 } // namespace
@@ -279,7 +317,9 @@ int CampaignCommand::send(CommandContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("ID"), tr("The draft's id (see `outpostctl campaigns`)."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    parser.addOption(json);
+    const QCommandLineOption queueOnly(
+        QStringLiteral("queue-only"), tr("Only queue the send; the next sync (or `outpostctl outbox send`) sends it."));
+    parser.addOptions({json, queueOnly});
     if (const int code = parse(parser, arguments, context); code >= 0)
         return code;
     qint64 id = 0;
@@ -293,53 +333,49 @@ int CampaignCommand::send(CommandContext &context, const QStringList &arguments)
         return context.fail(found.error().message);
     if (!found->has_value())
         return context.fail(tr("no campaign #%1 in this workspace").arg(id));
-    const Campaign campaign = **found;
-    // A send already asked for goes on with its keys; a draft is checked first.
+    Campaign campaign = **found;
+    // A draft is checked and queued; a send already queued just goes on.
     if (campaign.isDraft()) {
         auto filter = LeadFilter::fromJson(campaign.filters);
         if (!filter)
             return context.fail(filter.error().message);
         LeadStore leads(*cache->db);
-        auto audience = AudienceQuery(leads).preview(*filter, 0);
+        auto audience = AudienceQuery(leads).preview(*filter, 0, CampaignRules::maxAudience);
         if (!audience)
             return context.fail(audience.error().message);
-        const QString refusal = CampaignRules::refusal(audience->count, CampaignMessage(campaign.message));
+        const QString refusal = CampaignRules::refusal(audience->exact ? audience->count : audience->count + 1,
+                                                       CampaignMessage(campaign.message));
         if (!refusal.isEmpty())
             return context.fail(refusal);
+        auto queued = CampaignQueue(*cache->db).queueSend(id);
+        if (!queued)
+            return context.fail(queued.error().message);
+        campaign = *queued;
+    } else if (campaign.status != QLatin1StringView("queued")) {
+        return context.fail(
+            tr("campaign #%1 was already sent (%2): it is never sent twice").arg(id).arg(campaign.status));
+    }
+    const bool asJson = parser.isSet(json);
+    if (parser.isSet(queueOnly) || cache->workspace.isOffline()) {
+        if (asJson)
+            printJson(context.out(), campaign.toJson());
+        else
+            context.out() << tr("Campaign #%1 is queued in the outbox; the next sync sends it.").arg(id) << Qt::endl;
+        return ExitOk;
     }
     int code = ExitOk;
     AdminSession *session = AdminSession::open(context, code);
     if (!session)
         return code;
-    const bool asJson = parser.isSet(json);
     session->start([db = cache->db, id, asJson](AdminSession &s) {
-        auto store = std::make_shared<CampaignStore>(*db);
-        auto *sender = new CampaignSender(*store, s.client(), &s);
-        sender->send(id, [&s, db, store, asJson](const CampaignSender::Outcome &o) {
-            QTextStream &out = s.context().out();
-            if (asJson) {
-                QJsonObject j = o.campaign.toJson();
-                j.insert(QStringLiteral("sent"), o.sent);
-                if (!o.error.isEmpty())
-                    j.insert(QStringLiteral("error"), o.error);
-                printJson(out, j);
-            } else if (o.sent) {
-                printCampaign(out, o.campaign);
-                if (o.campaign.queued)
-                    out << CampaignCommand::tr("The service queued %1 message(s).").arg(*o.campaign.queued) << '\n';
-                out << Qt::flush;
-            }
-            if (o.sent)
-                return s.finish(ExitOk);
-            if (o.refused)
-                s.context().fail(CampaignCommand::tr("the service refused the send: %1").arg(o.error));
-            else
-                s.context().fail(CampaignCommand::tr("the send is not confirmed (%1); run `outpostctl campaign send "
-                                                     "%2` again: it asks with the same key and never sends twice")
-                                     .arg(o.error)
-                                     .arg(o.campaign.localId));
-            s.finish(ExitError);
-        });
+        const Profile &profile = s.context().registry().profile();
+        auto *replayer = new OutboxReplayer(profile.cachePath(s.workspace().id), profile.syncLockPath(s.workspace().id),
+                                            &s.client(), &s);
+        QObject::connect(replayer, &OutboxReplayer::finished, &s,
+                         [&s, db, id, asJson](OutboxReplayer::Outcome outcome, const QString &message) {
+                             reportSend(s, *db, id, asJson, outcome, message);
+                         });
+        replayer->start();
     });
     return Pending;
 }

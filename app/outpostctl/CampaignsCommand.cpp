@@ -36,13 +36,13 @@ int print(CommandContext &context, Database &db, bool asJson, const QString &not
         context.err() << note << '\n' << Qt::flush;
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg(CampaignsCommand::tr("ID").leftJustified(6), CampaignsCommand::tr("SERVICE").leftJustified(8),
-                    CampaignsCommand::tr("STATUS").leftJustified(8), CampaignsCommand::tr("ORIGIN").leftJustified(7),
+                    CampaignsCommand::tr("STATUS").leftJustified(12), CampaignsCommand::tr("ORIGIN").leftJustified(7),
                     CampaignsCommand::tr("CREATED").leftJustified(20), CampaignsCommand::tr("NAME"));
     for (const Campaign &c : *list) {
         out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(QString::number(c.localId).leftJustified(6),
                         (c.serverId ? QString::number(c.serverId) : QStringLiteral("-")).leftJustified(8),
-                        c.status.leftJustified(8),
+                        c.displayStatus().leftJustified(12),
                         (c.origin == Campaign::Origin::Local ? CampaignsCommand::tr("here")
                                                              : CampaignsCommand::tr("service"))
                             .leftJustified(7),

@@ -31,7 +31,24 @@ QJsonObject Campaign::toJson() const
         o.insert(QStringLiteral("stats"), stats->toJson());
     if (!lastError.isEmpty())
         o.insert(QStringLiteral("last_error"), lastError);
+    if (!outboxState.isEmpty()) {
+        o.insert(QStringLiteral("outbox_state"), outboxState);
+        if (!outboxError.isEmpty())
+            o.insert(QStringLiteral("outbox_error"), outboxError);
+    }
+    o.insert(QStringLiteral("display_status"), displayStatus());
     return o;
+}
+
+QString Campaign::displayStatus() const
+{
+    if (status != QLatin1StringView("queued") || outboxState.isEmpty())
+        return status;
+    // "sending" in the outbox means handed to the network, not yet confirmed.
+    if (outboxState == QLatin1StringView("pending") || outboxState == QLatin1StringView("sending") ||
+        outboxState == QLatin1StringView("done"))
+        return QStringLiteral("queued");
+    return outboxState;
 }
 
 } // namespace outpost

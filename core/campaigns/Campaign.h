@@ -36,9 +36,16 @@ struct Campaign
     std::optional<CampaignStats> stats;
     QDateTime statsAt;
     QString lastError;
+    // Its send row in the outbox (pending, sending, needs-review, failed, ...;
+    // empty when none) and that row's last error.
+    QString outboxState;
+    QString outboxError;
 
     bool isDraft() const { return status == QLatin1StringView("draft"); }
     bool sendRequested() const { return !sendKey.isEmpty(); }
+    // What a person is shown: draft, queued, sending, needs-review, failed,
+    // not-allowed, sent. A send waiting in the outbox shows the outbox's word.
+    QString displayStatus() const;
 
     // The contract's campaign object: {id, name, filters, message, status, created_at, sent_at}.
     QJsonObject toJson() const;

@@ -12,8 +12,15 @@ namespace outpost {
 
 namespace {
 
-const QString kColumns = QStringLiteral("local_id, server_id, origin, name, filters, message, status, created_at, "
-                                        "sent_at, queued, create_key, send_key, stats, stats_at, last_error");
+// A queued send shows where its outbox rows are: the create row while it is
+// not done (the send waits behind it), else the send row.
+const QString kColumns =
+    QStringLiteral("c.local_id, c.server_id, c.origin, c.name, c.filters, c.message, c.status, c.created_at, "
+                   "c.sent_at, c.queued, c.create_key, c.send_key, c.stats, c.stats_at, c.last_error, "
+                   "CASE WHEN oc.state IS NOT NULL AND oc.state != 'done' THEN oc.state ELSE o.state END, "
+                   "CASE WHEN oc.state IS NOT NULL AND oc.state != 'done' THEN oc.last_error ELSE o.last_error END");
+const QString kFrom = QStringLiteral(" FROM campaigns c LEFT JOIN outbox o ON o.idempotency_key = c.send_key "
+                                     "LEFT JOIN outbox oc ON oc.idempotency_key = c.create_key ");
 
 QVariant msecs(const QDateTime &t)
 {
@@ -70,6 +77,8 @@ Campaign fromRow(const QSqlQuery &q)
         c.stats = CampaignStats::fromJson(objectOf(q.value(12)));
     c.statsAt = fromMsecs(q.value(13));
     c.lastError = q.value(14).toString();
+    c.outboxState = q.value(15).toString();
+    c.outboxError = q.value(16).toString();
     return c;
 }
 
@@ -81,8 +90,7 @@ CampaignStore::CampaignStore(Database &db)
 
 Result<QList<Campaign>> CampaignStore::select(const QString &where, const QVariantList &values)
 {
-    auto q = run(m_db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM campaigns ") + where, values,
-                 "read campaigns");
+    auto q = run(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + where, values, "read campaigns");
     if (!q)
         return q.error();
     QList<Campaign> list;
@@ -110,7 +118,7 @@ Result<Campaign> CampaignStore::createDraft(const QString &name, const QJsonObje
 
 Result<std::optional<Campaign>> CampaignStore::find(qint64 localId)
 {
-    auto list = select(QStringLiteral("WHERE local_id = ?"), {localId});
+    auto list = select(QStringLiteral("WHERE c.local_id = ?"), {localId});
     if (!list)
         return list.error();
     return list->isEmpty() ? std::optional<Campaign>() : std::optional<Campaign>(list->first());
@@ -118,7 +126,7 @@ Result<std::optional<Campaign>> CampaignStore::find(qint64 localId)
 
 Result<std::optional<Campaign>> CampaignStore::findByServerId(qint64 serverId)
 {
-    auto list = select(QStringLiteral("WHERE server_id = ?"), {serverId});
+    auto list = select(QStringLiteral("WHERE c.server_id = ?"), {serverId});
     if (!list)
         return list.error();
     return list->isEmpty() ? std::optional<Campaign>() : std::optional<Campaign>(list->first());
@@ -126,7 +134,7 @@ Result<std::optional<Campaign>> CampaignStore::findByServerId(qint64 serverId)
 
 Result<QList<Campaign>> CampaignStore::list()
 {
-    return select(QStringLiteral("ORDER BY created_at DESC, local_id DESC"), {});
+    return select(QStringLiteral("ORDER BY c.created_at DESC, c.local_id DESC"), {});
 }
 
 Result<void> CampaignStore::update(const QString &assignments, const QVariantList &values, qint64 localId)
@@ -176,6 +184,28 @@ Result<void> CampaignStore::setStats(qint64 localId, const CampaignStats &stats,
                   localId);
 }
 
+Result<void> CampaignStore::noteCreated(const QString &createKey, qint64 serverId)
+{
+    auto q = run(m_db, QStringLiteral("UPDATE campaigns SET server_id = ? WHERE create_key = ?"), {serverId, createKey},
+                 "note a created campaign");
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> CampaignStore::noteSent(const QString &sendKey, std::optional<qint64> queued, const QDateTime &sentAt)
+{
+    // A send settled by looking at the service may not say how many it queued.
+    auto q = run(m_db,
+                 QStringLiteral("UPDATE campaigns SET status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'sending' "
+                                "END, queued = coalesce(?, queued), sent_at = coalesce(sent_at, ?), last_error = NULL "
+                                "WHERE send_key = ?"),
+                 {queued ? QVariant(*queued) : QVariant(), msecs(sentAt), sendKey}, "note a sent campaign");
+    if (!q)
+        return q.error();
+    return {};
+}
+
 Result<int> CampaignStore::mergeServerList(const QJsonArray &campaigns)
 {
     int merged = 0;
@@ -193,9 +223,10 @@ Result<int> CampaignStore::mergeServerList(const QJsonArray &campaigns)
         Result<QSqlQuery> q = makeError(QString());
         if (known->has_value()) {
             q = run(m_db,
-                    QStringLiteral("UPDATE campaigns SET status = ?, sent_at = coalesce(?, sent_at) "
-                                   "WHERE server_id = ?"),
-                    {status, msecs(sent), id}, "update a campaign");
+                    // A send still in the outbox stays "queued" while the service says draft.
+                    QStringLiteral("UPDATE campaigns SET status = CASE WHEN status = 'queued' AND ? = 'draft' THEN "
+                                   "'queued' ELSE ? END, sent_at = coalesce(?, sent_at) WHERE server_id = ?"),
+                    {status, status, msecs(sent), id}, "update a campaign");
         } else {
             q = run(
                 m_db,

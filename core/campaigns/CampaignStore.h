@@ -35,6 +35,11 @@ public:
     Result<void> refuseSend(qint64 localId, const QString &error);
     Result<void> setError(qint64 localId, const QString &error);
     Result<void> setStats(qint64 localId, const CampaignStats &stats, const QString &status, const QDateTime &at);
+    // What the outbox learnt, in the transaction that ends its row: the
+    // service's id for the campaign whose create row had `createKey`, and the
+    // send confirmed for the one whose send row had `sendKey`.
+    Result<void> noteCreated(const QString &createKey, qint64 serverId);
+    Result<void> noteSent(const QString &sendKey, std::optional<qint64> queued, const QDateTime &sentAt);
     // GET /campaigns: adds the service's campaigns and updates known ones' status.
     Result<int> mergeServerList(const QJsonArray &campaigns);
 

@@ -1,6 +1,7 @@
 #include "outbox/OutboxReplayer.h"
 
 #include "campaigns/CampaignMessage.h"
+#include "campaigns/CampaignStore.h"
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
 #include "outbox/BulkComparison.h"
@@ -400,7 +401,7 @@ void OutboxReplayer::verifyBulk(const OutboxRow &row)
 
 // ---- Ops that act again when repeated ----
 
-void OutboxReplayer::countMatches(const OutboxRow &row, std::function<void(std::optional<int>)> done)
+void OutboxReplayer::countMatches(const OutboxRow &row, MatchesDone done)
 {
     const bool campaign = row.op == OutboxRow::Op::CampaignCreate;
     ApiRequest get = campaign ? ApiRequest::get(QStringLiteral("/campaigns"), {}, RequestPriority::Outbox)
@@ -409,7 +410,7 @@ void OutboxReplayer::countMatches(const OutboxRow &row, std::function<void(std::
         if (!result) {
             // The plan may not list campaigns: then nothing can be counted.
             if (campaign && result.error().kind == ApiError::Kind::Forbidden) {
-                done(std::nullopt);
+                done(std::nullopt, {});
                 return;
             }
             onError(row, result.error(), false);
@@ -427,19 +428,24 @@ void OutboxReplayer::countMatches(const OutboxRow &row, std::function<void(std::
             lead = *parsed;
         }
         if (!list.isArray()) {
-            done(std::nullopt);
+            done(std::nullopt, {});
             return;
         }
         int count = 0;
-        for (const QJsonValue &item : list.toArray())
-            count += matches(row, item.toObject(), lead) ? 1 : 0;
-        done(count);
+        QJsonObject last;
+        for (const QJsonValue &item : list.toArray()) {
+            if (matches(row, item.toObject(), lead)) {
+                ++count;
+                last = item.toObject();
+            }
+        }
+        done(count, last);
     });
 }
 
 void OutboxReplayer::probeAndSend(const OutboxRow &row)
 {
-    countMatches(row, [this, row](std::optional<int> count) {
+    countMatches(row, [this, row](std::optional<int> count, const QJsonObject &) {
         // The probe is saved with the state: a crash after this line is
         // settled by counting again, never by sending blindly.
         if (!check(m_store->markSending(row.id, count)))
@@ -465,7 +471,7 @@ void OutboxReplayer::verify(const OutboxRow &row)
                             onError(row, result.error(), false);
                         return;
                     }
-                    const qint64 id = row.payload.value(QStringLiteral("campaign_id")).toInteger();
+                    const qint64 id = campaignIdOf(row);
                     for (const QJsonValue &c : result->value(QStringLiteral("campaigns")).toArray()) {
                         const QJsonObject campaign = c.toObject();
                         if (campaign.value(QStringLiteral("id")).toInteger() != id)
@@ -473,29 +479,33 @@ void OutboxReplayer::verify(const OutboxRow &row)
                         if (campaign.value(QStringLiteral("status")).toString() == QLatin1StringView("draft"))
                             send(row);
                         else
-                            settle(row, campaign, {});
+                            settle(row, campaign, campaignSent(row, std::nullopt));
                         return;
                     }
                     setState(row, OutboxRow::State::NeedsReview, tr("The campaign is not listed by the service."));
                 });
         return;
     }
-    countMatches(row, [this, row](std::optional<int> count) {
+    countMatches(row, [this, row](std::optional<int> count, const QJsonObject &lastMatch) {
         if (!count || !row.probe) {
             setState(row, OutboxRow::State::NeedsReview,
                      tr("It may have reached the service, and the service's answer cannot tell: send again, or "
                         "mark it as arrived."));
             return;
         }
-        onVerified(row, *count);
+        onVerified(row, *count, lastMatch);
     });
 }
 
-void OutboxReplayer::onVerified(const OutboxRow &row, int count)
+void OutboxReplayer::onVerified(const OutboxRow &row, int count, const QJsonObject &lastMatch)
 {
     if (count > *row.probe) {
         qCInfo(lcSync) << "outbox row" << row.id << "had arrived; not sent again";
-        settle(row, {}, [this, row] { return m_store->replaceLocalItem(row, row.leadIds.value(0), {}); });
+        // A campaign that arrived is the newest one like it: its id is what a later send needs.
+        if (row.op == OutboxRow::Op::CampaignCreate)
+            settle(row, lastMatch, campaignCreated(row, lastMatch));
+        else
+            settle(row, {}, [this, row] { return m_store->replaceLocalItem(row, row.leadIds.value(0), {}); });
     } else if (count == *row.probe) {
         if (!check(m_store->markSending(row.id, row.probe)))
             return;
@@ -562,12 +572,7 @@ std::optional<ApiRequest> OutboxReplayer::requestFor(const OutboxRow &row)
                                                             {QStringLiteral("message"), value("message")}});
         break;
     case OutboxRow::Op::CampaignSend: {
-        qint64 id = value("campaign_id").toInteger();
-        if (id <= 0) {
-            auto create = m_store->row(value("create_row").toInteger());
-            if (create && *create && (*create)->state == OutboxRow::State::Done)
-                id = (*create)->result.value(QStringLiteral("id")).toInteger();
-        }
+        const qint64 id = campaignIdOf(row);
         if (id <= 0)
             return std::nullopt;
         r = ApiRequest::post(QStringLiteral("/campaigns/%1/send").arg(id), {});
@@ -590,9 +595,17 @@ void OutboxReplayer::send(const OutboxRow &row)
         setState(row, OutboxRow::State::Failed, tr("The campaign to send was never created."));
         return;
     }
-    if (!row.repeatsAct() && !check(m_store->markSending(row.id, std::nullopt)))
+    // A campaign send is checked against the service's campaign after an
+    // ambiguous end (or a crash), never repeated blindly.
+    const bool campaignSend = row.op == OutboxRow::Op::CampaignSend;
+    if ((!row.repeatsAct() || campaignSend) && !check(m_store->markSending(row.id, std::nullopt)))
         return;
-    request(std::move(*r), [this, row](const ApiResult &result) { onSent(row, result); });
+    OutboxRow sent = row;
+    if (campaignSend) {
+        sent.state = OutboxRow::State::Sending;
+        sent.attempts++;
+    }
+    request(std::move(*r), [this, sent](const ApiResult &result) { onSent(sent, result); });
 }
 
 void OutboxReplayer::onSent(const OutboxRow &row, const ApiResult &result)
@@ -618,9 +631,17 @@ void OutboxReplayer::onSent(const OutboxRow &row, const ApiResult &result)
         settle(row, {}, [this, row, lead, item] { return m_store->replaceLocalItem(row, lead, item); });
         return;
     }
-    case OutboxRow::Op::CampaignCreate:
-        settle(row, answer.value(QStringLiteral("campaign")).toObject(), {});
+    case OutboxRow::Op::CampaignCreate: {
+        const QJsonObject campaign = answer.value(QStringLiteral("campaign")).toObject();
+        settle(row, campaign, campaignCreated(row, campaign));
         return;
+    }
+    case OutboxRow::Op::CampaignSend: {
+        const QJsonValue queued = answer.value(QStringLiteral("queued"));
+        settle(row, answer,
+               campaignSent(row, queued.isDouble() ? std::optional<qint64>(queued.toInteger()) : std::nullopt));
+        return;
+    }
     case OutboxRow::Op::BulkStage:
     case OutboxRow::Op::BulkTag:
         onPartArrived(row, answer);
@@ -649,7 +670,7 @@ void OutboxReplayer::onError(const OutboxRow &row, const ApiError &error, bool m
     case ApiError::Kind::Conflict:
         // A campaign that answers "already sent" after an earlier attempt was ours.
         if (row.op == OutboxRow::Op::CampaignSend && row.attempts > 1) {
-            settle(row, {}, {});
+            settle(row, {}, campaignSent(row, std::nullopt));
             return;
         }
         setState(row, OutboxRow::State::Conflict, error.message,
@@ -704,6 +725,37 @@ void OutboxReplayer::setState(const OutboxRow &row, OutboxRow::State state, cons
     emit leadsChanged(row.leadIds);
     publishCounts();
     next();
+}
+
+// ---- Campaigns ----
+
+qint64 OutboxReplayer::campaignIdOf(const OutboxRow &row)
+{
+    qint64 id = row.payload.value(QStringLiteral("campaign_id")).toInteger();
+    if (id > 0)
+        return id;
+    auto create = m_store->row(row.payload.value(QStringLiteral("create_row")).toInteger());
+    if (create && *create && (*create)->state == OutboxRow::State::Done)
+        id = (*create)->result.value(QStringLiteral("id")).toInteger();
+    return id;
+}
+
+std::function<Result<void>()> OutboxReplayer::campaignCreated(const OutboxRow &row, const QJsonObject &campaign)
+{
+    const qint64 id = campaign.value(QStringLiteral("id")).toInteger();
+    return [this, key = row.idempotencyKey, id]() -> Result<void> {
+        // Without an id there is nothing to note: the send row then fails visibly.
+        if (id <= 0)
+            return {};
+        return CampaignStore(*m_db).noteCreated(key, id);
+    };
+}
+
+std::function<Result<void>()> OutboxReplayer::campaignSent(const OutboxRow &row, std::optional<qint64> queued)
+{
+    return [this, key = row.idempotencyKey, queued] {
+        return CampaignStore(*m_db).noteSent(key, queued, QDateTime::currentDateTimeUtc());
+    };
 }
 
 void OutboxReplayer::request(ApiRequest r, std::function<void(const ApiResult &)> done)

@@ -89,16 +89,23 @@ private:
     void verifyBulk(const OutboxRow &row);
     static std::optional<qint64> witnessLead(const OutboxRow &row);
     void verify(const OutboxRow &row);
-    void onVerified(const OutboxRow &row, int count);
+    void onVerified(const OutboxRow &row, int count, const QJsonObject &lastMatch);
     void send(const OutboxRow &row);
     void onSent(const OutboxRow &row, const ApiResult &result);
-    // Asks the server how many copies of what the row adds it holds.
-    void countMatches(const OutboxRow &row, std::function<void(std::optional<int>)> done);
+    // Asks the server how many copies of what the row adds it holds (and the last of them).
+    using MatchesDone = std::function<void(std::optional<int> count, const QJsonObject &lastMatch)>;
+    void countMatches(const OutboxRow &row, MatchesDone done);
     void onError(const OutboxRow &row, const ApiError &error, bool mayHaveActed);
     void transientFailure(const OutboxRow &row, const QString &message, bool verifyFirst);
     void settle(const OutboxRow &row, const QJsonObject &result, std::function<Result<void>()> cacheWrite);
     void setState(const OutboxRow &row, OutboxRow::State state, const QString &error, const QJsonObject &conflict = {});
     std::optional<ApiRequest> requestFor(const OutboxRow &row);
+    // The service's id of the campaign a send row sends (0 while it is not created).
+    qint64 campaignIdOf(const OutboxRow &row);
+    // Cache writes that end a campaign row: the campaigns table learns the
+    // service's id, or that the send went.
+    std::function<Result<void>()> campaignCreated(const OutboxRow &row, const QJsonObject &campaign);
+    std::function<Result<void>()> campaignSent(const OutboxRow &row, std::optional<qint64> queued);
     void request(ApiRequest request, std::function<void(const ApiResult &)> done);
     bool check(const Result<void> &written);
     void publishCounts();

@@ -363,29 +363,39 @@ Result<qint64> OutboxStore::bulkMessage(const QList<qint64> &leadIds, const QStr
     return enqueue(std::move(draft));
 }
 
-Result<qint64> OutboxStore::createCampaign(const QString &name, const QJsonObject &filters, const QString &message)
+QString OutboxStore::campaignError(const QString &name, const QJsonObject &filters, const QString &message)
 {
     if (const QString error = textError(name, tr("campaign name")); !error.isEmpty())
-        return makeError(error);
+        return error;
     if (const QString error = textError(message, tr("message")); !error.isEmpty())
-        return makeError(error);
+        return error;
     for (auto it = filters.begin(); it != filters.end(); ++it) {
         if (!campaignFilterNames().contains(it.key()))
-            return makeError(tr("Unknown campaign filter \"%1\": nothing was queued.").arg(it.key().left(60)));
+            return tr("Unknown campaign filter \"%1\": nothing was queued.").arg(it.key().left(60));
         if (!it.value().isString())
-            return makeError(tr("The campaign filter \"%1\" must be text: nothing was queued.").arg(it.key()));
+            return tr("The campaign filter \"%1\" must be text: nothing was queued.").arg(it.key());
     }
-    if (filters.contains(QStringLiteral("status"))) {
-        if (const QString error = statusError(filters.value(QStringLiteral("status")).toString()); !error.isEmpty())
-            return makeError(error);
-    }
-    Draft draft{
+    if (filters.contains(QStringLiteral("status")))
+        return statusError(filters.value(QStringLiteral("status")).toString());
+    return {};
+}
+
+OutboxStore::Draft OutboxStore::campaignCreateDraft(const QString &name, const QJsonObject &filters,
+                                                    const QString &message)
+{
+    return {
         OutboxRow::Op::CampaignCreate,
         {},
         {{QStringLiteral("name"), name}, {QStringLiteral("filters"), filters}, {QStringLiteral("message"), message}},
         {},
         {}};
-    return enqueue(std::move(draft));
+}
+
+Result<qint64> OutboxStore::createCampaign(const QString &name, const QJsonObject &filters, const QString &message)
+{
+    if (const QString error = campaignError(name, filters, message); !error.isEmpty())
+        return makeError(error);
+    return enqueue(campaignCreateDraft(name, filters, message));
 }
 
 Result<qint64> OutboxStore::sendCampaign(qint64 campaignId)
@@ -405,6 +415,51 @@ Result<qint64> OutboxStore::sendQueuedCampaign(qint64 createRowId)
     if ((*create)->state == OutboxRow::State::Done)
         return sendCampaign((*create)->result.value(QStringLiteral("id")).toInteger());
     return enqueue({OutboxRow::Op::CampaignSend, {}, {{QStringLiteral("create_row"), createRowId}}, {}, {}});
+}
+
+Result<OutboxStore::QueuedCampaign> OutboxStore::queueNewCampaign(const QString &name, const QJsonObject &filters,
+                                                                  const QString &message, const CampaignLink &link)
+{
+    if (const QString error = campaignError(name, filters, message); !error.isEmpty())
+        return makeError(error);
+    QueuedCampaign queued;
+    queued.createKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    queued.sendKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto written = inTransaction([&]() -> Result<void> {
+        auto create =
+            insertRow(campaignCreateDraft(name, filters, message), queued.createKey, kLocalPrefix + queued.createKey);
+        if (!create)
+            return create.error();
+        queued.createRow = *create;
+        auto send = insertRow({OutboxRow::Op::CampaignSend, {}, {{QStringLiteral("create_row"), *create}}, {}, {}},
+                              queued.sendKey, kLocalPrefix + queued.sendKey);
+        if (!send)
+            return send.error();
+        queued.sendRow = *send;
+        return link ? link(queued) : Result<void>();
+    });
+    if (!written)
+        return written.error();
+    return queued;
+}
+
+Result<OutboxStore::QueuedCampaign> OutboxStore::queueCampaignSend(qint64 campaignId, const CampaignLink &link)
+{
+    if (campaignId <= 0)
+        return makeError(tr("Campaign %1 does not exist: nothing was queued.").arg(campaignId));
+    QueuedCampaign queued;
+    queued.sendKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto written = inTransaction([&]() -> Result<void> {
+        auto send = insertRow({OutboxRow::Op::CampaignSend, {}, {{QStringLiteral("campaign_id"), campaignId}}, {}, {}},
+                              queued.sendKey, kLocalPrefix + queued.sendKey);
+        if (!send)
+            return send.error();
+        queued.sendRow = *send;
+        return link ? link(queued) : Result<void>();
+    });
+    if (!written)
+        return written.error();
+    return queued;
 }
 
 Result<qint64> OutboxStore::enqueue(Draft draft)

@@ -75,6 +75,25 @@ public:
     // A campaign still queued by createCampaign(): sent once it exists.
     Result<qint64> sendQueuedCampaign(qint64 createRowId);
 
+    // A campaign send as one unit: its rows and `link`, the caller's own write
+    // that ties its copy of the campaign to them (by idempotency key), commit
+    // together or not at all, so a crash never leaves a send nobody shows.
+    struct QueuedCampaign
+    {
+        qint64 createRow = 0; // 0 when the service already had the campaign
+        qint64 sendRow = 0;
+        QString createKey;
+        QString sendKey;
+    };
+    using CampaignLink = std::function<Result<void>(const QueuedCampaign &)>;
+    // Creates the campaign on the service, then sends it.
+    Result<QueuedCampaign> queueNewCampaign(const QString &name, const QJsonObject &filters, const QString &message,
+                                            const CampaignLink &link);
+    // Sends a campaign the service already has (its id there).
+    Result<QueuedCampaign> queueCampaignSend(qint64 campaignId, const CampaignLink &link);
+    // Why a campaign cannot be queued as given (empty when it can).
+    static QString campaignError(const QString &name, const QJsonObject &filters, const QString &message);
+
     // ---- Reading (cheap, indexed; fine on the GUI thread). ----
     Result<Counts> counts();
     // Open rows in queue order; with includeDone also what was sent.
@@ -142,6 +161,7 @@ private:
         std::function<Result<void>(const QString &localRef)> apply;
     };
 
+    static Draft campaignCreateDraft(const QString &name, const QJsonObject &filters, const QString &message);
     Result<qint64> enqueue(Draft draft);
     Result<qint64> insertRow(const Draft &draft, const QString &key, const QString &localRef);
     Result<QList<Lead>> cachedLeads(const QList<qint64> &ids);

@@ -3,8 +3,9 @@
 #include "api/ApiClient.h"
 #include "campaigns/AudienceQuery.h"
 #include "campaigns/CampaignApi.h"
-#include "campaigns/CampaignSender.h"
+#include "campaigns/CampaignQueue.h"
 #include "campaigns/CampaignStore.h"
+#include "outbox/OutboxReplayer.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
 #include "sync/SyncEngine.h"
@@ -54,13 +55,52 @@ class TestCampaignsSim : public QObject
         return o;
     }
 
-    CampaignSender::Outcome sendAndWait(CampaignSender &sender, qint64 localId)
+    // One run of the outbox, as the app's sync thread runs it.
+    OutboxReplayer::Outcome replay()
     {
-        std::optional<CampaignSender::Outcome> outcome;
-        sender.send(localId, [&outcome](const CampaignSender::Outcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 60000))
-            qFatal("the send never ended");
-        return *outcome;
+        OutboxReplayer replayer(m_dir.filePath(QStringLiteral("cache.sqlite")),
+                                m_dir.filePath(QStringLiteral("sync.lock")), m_api.get());
+        replayer.setBackoff(20, 100);
+        replayer.setMaxTransientFailures(4);
+        QSignalSpy finished(&replayer, &OutboxReplayer::finished);
+        replayer.start();
+        if (finished.isEmpty() && !finished.wait(120000))
+            qFatal("the outbox run never ended");
+        return finished.first().at(0).value<OutboxReplayer::Outcome>();
+    }
+
+    Campaign reread(qint64 localId)
+    {
+        auto c = CampaignStore(*m_db).find(localId);
+        if (!c || !c->has_value())
+            qFatal("campaign %lld left the cache", localId);
+        return **c;
+    }
+
+    // Runs the outbox until the campaign's send is settled one way or another.
+    Campaign replayUntilSettled(qint64 localId)
+    {
+        for (int run = 0; run < 30; ++run) {
+            replay();
+            const Campaign c = reread(localId);
+            if (c.status != QLatin1StringView("queued") || c.displayStatus() != QLatin1StringView("queued"))
+                return c;
+        }
+        return reread(localId);
+    }
+
+    int faultsMetOnCampaignPosts(qint64 since)
+    {
+        int n = 0;
+        for (const QJsonValue &v : m_sim.ledger(since)) {
+            const QJsonObject e = v.toObject();
+            const QString path = e.value(QStringLiteral("path")).toString();
+            if (e.value(QStringLiteral("method")).toString() == QLatin1StringView("POST") &&
+                (path.endsWith(QStringLiteral("/campaigns")) || path.endsWith(QStringLiteral("/send"))) &&
+                !e.value(QStringLiteral("fault")).toString().isEmpty())
+                ++n;
+        }
+        return n;
     }
 
     int actedSends(qint64 serverId)
@@ -71,7 +111,7 @@ class TestCampaignsSim : public QObject
             if (e.value(QStringLiteral("path"))
                     .toString()
                     .endsWith(QStringLiteral("/campaigns/%1/send").arg(serverId)) &&
-                e.value(QStringLiteral("status")).toInt() == 200 && !e.value(QStringLiteral("replayed")).toBool())
+                !e.value(QStringLiteral("mutation")).isNull() && !e.value(QStringLiteral("replayed")).toBool())
                 ++n;
         }
         return n;
@@ -200,7 +240,7 @@ private slots:
         QVERIFY(local->value(QStringLiteral("first_response"))[QStringLiteral("count")].toInteger() > 0);
     }
 
-    void sendActsOnceThroughLostAnswers()
+    void sendThroughTheOutboxActsOnceUnderFaults()
     {
         CampaignStore campaigns(*m_db);
         const QJsonObject filters{{QStringLiteral("status"), QStringLiteral("qualified")},
@@ -209,81 +249,116 @@ private slots:
                                            QStringLiteral("Hi {first_name}, {agent} here. {coupon}"));
         QVERIFY(draft.ok());
         const int createsBefore = actedCreates();
-        // The create and the send are both applied, their answers lost.
-        m_sim.admin("POST", QStringLiteral("fault"),
-                    {{QStringLiteral("kind"), QStringLiteral("drop-after-apply")}, {QStringLiteral("count"), 1}});
-        CampaignSender sender(campaigns, *m_api);
-        CampaignSender::Outcome first = sendAndWait(sender, draft->localId);
-        if (!first.sent) {
-            // The client gave up on an ambiguous answer: the same keys go again.
-            QVERIFY(first.campaign.sendRequested());
-            first = sendAndWait(sender, draft->localId);
-        }
-        QVERIFY2(first.sent, qPrintable(first.error));
-        QCOMPARE(first.campaign.status, QStringLiteral("sending"));
-        QVERIFY(first.campaign.serverId > 0);
-        QCOMPARE(actedCreates(), createsBefore + 1);
-        QCOMPARE(actedSends(first.campaign.serverId), 1);
-        bool faultMet = false;
-        for (const QJsonValue &v : m_sim.ledger(0))
-            faultMet = faultMet ||
-                       v.toObject().value(QStringLiteral("fault")).toString() == QLatin1StringView("drop-after-apply");
-        QVERIFY(faultMet);
+        const qint64 before = m_sim.ledgerHead();
+        auto queued = CampaignQueue(*m_db).queueSend(draft->localId);
+        QVERIFY2(queued.ok(), queued.ok() ? "" : qPrintable(queued.error().message));
+        QCOMPARE(queued->displayStatus(), QStringLiteral("queued"));
+        QVERIFY(!queued->createKey.isEmpty() && !queued->sendKey.isEmpty());
+        // Queued once: asking again is refused, nothing more is queued.
+        QVERIFY(!CampaignQueue(*m_db).queueSend(draft->localId).ok());
 
-        // Asking again is harmless: it is already sent.
-        const CampaignSender::Outcome again = sendAndWait(sender, draft->localId);
-        QVERIFY(again.sent);
-        QCOMPARE(actedSends(first.campaign.serverId), 1);
+        // The first look at the service's campaigns is slow; the create then
+        // acts and its answer is lost (so is the network stack's silent
+        // repeat), and what comes next meets a 500.
+        for (const char *kind : {"slow", "drop-after-apply", "drop-after-apply", "500"})
+            m_sim.admin("POST", QStringLiteral("fault"),
+                        {{QStringLiteral("kind"), QLatin1StringView(kind)}, {QStringLiteral("count"), 1}});
+        const Campaign sent = replayUntilSettled(draft->localId);
+        QVERIFY2(sent.status == QLatin1StringView("sending"), qPrintable(sent.displayStatus() + sent.outboxError));
+        QCOMPARE(sent.outboxState, QStringLiteral("done"));
+        QVERIFY(sent.serverId > 0);
+        QVERIFY(faultsMetOnCampaignPosts(before) > 0);
+        QCOMPARE(actedCreates(), createsBefore + 1);
+        QCOMPARE(actedSends(sent.serverId), 1);
+
+        // Another run sends nothing more.
+        QCOMPARE(replay(), OutboxReplayer::Outcome::Drained);
+        QCOMPARE(actedSends(sent.serverId), 1);
+        const QJsonObject listed = serverGet(QStringLiteral("/campaigns"));
+        int named = 0;
+        for (const QJsonValue &c : listed.value(QStringLiteral("campaigns")).toArray())
+            named += c.toObject().value(QStringLiteral("name")).toString() == draft->name ? 1 : 0;
+        QCOMPARE(named, 1);
 
         std::optional<Result<CampaignStats, ApiError>> stats;
-        CampaignApi::stats(*m_api, first.campaign.serverId, this,
+        CampaignApi::stats(*m_api, sent.serverId, this,
                            [&stats](const Result<CampaignStats, ApiError> &r) { stats = r; });
         QTRY_VERIFY_WITH_TIMEOUT(stats.has_value(), 30000);
         QVERIFY(stats->ok());
         QVERIFY((*stats)->sent > 0);
-        QCOMPARE((*stats)->sent, first.campaign.queued.value_or(-1));
+        if (sent.queued)
+            QCOMPARE((*stats)->sent, *sent.queued);
     }
 
-    void serverErrorsKeepTheKeysUntilTheSendIsConfirmed()
+    void aLostSendAnswerIsCheckedNotRepeated()
     {
+        // A campaign the service already has: the outbox holds only its send.
+        const QJsonObject filters{{QStringLiteral("status"), QStringLiteral("new")},
+                                  {QStringLiteral("channel"), QStringLiteral("sms")}};
+        const SimFixture::Reply created = m_sim.api("POST", QStringLiteral("/campaigns"),
+                                                    {{QStringLiteral("name"), QStringLiteral("Retry")},
+                                                     {QStringLiteral("filters"), filters},
+                                                     {QStringLiteral("message"), QStringLiteral("Hello {name}")}});
+        QCOMPARE(created.status, 200);
+        const qint64 serverId = created.json[QStringLiteral("campaign")][QStringLiteral("id")].toInteger();
+        QVERIFY(serverId > 0);
         CampaignStore campaigns(*m_db);
-        auto draft = campaigns.createDraft(
-            QStringLiteral("Retry"),
-            {{QStringLiteral("status"), QStringLiteral("new")}, {QStringLiteral("channel"), QStringLiteral("sms")}},
-            QStringLiteral("Hello {name}"));
+        auto draft = campaigns.createDraft(QStringLiteral("Retry"), filters, QStringLiteral("Hello {name}"));
         QVERIFY(draft.ok());
-        auto impatient = makeClient(1);
-        CampaignSender sender(campaigns, *impatient);
-        m_sim.admin("POST", QStringLiteral("fault"),
-                    {{QStringLiteral("kind"), QStringLiteral("500")}, {QStringLiteral("count"), 1}});
-        const CampaignSender::Outcome failed = sendAndWait(sender, draft->localId);
-        QVERIFY(!failed.sent);
-        QVERIFY(!failed.refused);
-        QVERIFY(!failed.error.isEmpty());
-        QCOMPARE(failed.campaign.status, QStringLiteral("queued"));
-        const QString sendKey = failed.campaign.sendKey;
-        QVERIFY(!sendKey.isEmpty());
+        QVERIFY(campaigns.setServerId(draft->localId, serverId).ok());
+        QVERIFY(CampaignQueue(*m_db).queueSend(draft->localId).ok());
 
-        const CampaignSender::Outcome done = sendAndWait(sender, draft->localId);
-        QVERIFY2(done.sent, qPrintable(done.error));
-        QCOMPARE(done.campaign.sendKey, sendKey);
-        QCOMPARE(actedSends(done.campaign.serverId), 1);
+        // The service is gone while the outbox runs: the send stays queued.
+        m_sim.admin("POST", QStringLiteral("down"), {{QStringLiteral("mode"), QStringLiteral("503")}});
+        replay();
+        m_sim.admin("POST", QStringLiteral("up"));
+        QCOMPARE(reread(draft->localId).displayStatus(), QStringLiteral("queued"));
+        QCOMPARE(actedSends(serverId), 0);
+
+        // The failed attempt left the send "maybe sent": the service's campaign
+        // is looked at first (slowly), then the send acts and its answer is
+        // lost (the network stack's silent repeat too): the outbox looks again
+        // instead of sending again.
+        const qint64 before = m_sim.ledgerHead();
+        for (const char *kind : {"slow", "drop-after-apply", "drop-after-apply"})
+            m_sim.admin("POST", QStringLiteral("fault"),
+                        {{QStringLiteral("kind"), QLatin1StringView(kind)}, {QStringLiteral("count"), 1}});
+        const Campaign c = replayUntilSettled(draft->localId);
+        QVERIFY2(c.status == QLatin1StringView("sending"), qPrintable(c.displayStatus() + c.outboxError));
+        QCOMPARE(c.outboxState, QStringLiteral("done"));
+        QCOMPARE(actedSends(serverId), 1);
+        int sendPosts = 0;
+        bool checked = false;
+        for (const QJsonValue &v : m_sim.ledger(before)) {
+            const QJsonObject e = v.toObject();
+            const QString path = e.value(QStringLiteral("path")).toString();
+            if (path.endsWith(QStringLiteral("/campaigns/%1/send").arg(serverId))) {
+                ++sendPosts;
+                QCOMPARE(e.value(QStringLiteral("fault")).toString(), QStringLiteral("drop-after-apply"));
+            }
+            checked = checked || (e.value(QStringLiteral("method")).toString() == QLatin1StringView("GET") &&
+                                  path.endsWith(QStringLiteral("/campaigns")));
+        }
+        // Only the send whose answer was lost (and its silent repeat): none after the check.
+        QVERIFY(sendPosts >= 1);
+        QVERIFY(checked);
     }
 
-    void anAudienceOverTheCapIsRefusedAndStaysADraft()
+    void anAudienceOverTheCapIsRefusedByTheServiceAndNothingIsSent()
     {
         CampaignStore campaigns(*m_db);
         auto draft = campaigns.createDraft(QStringLiteral("Everyone"), {}, QStringLiteral("Hi {name}"));
         QVERIFY(draft.ok());
         LeadStore store(*m_db);
         QVERIFY(AudienceQuery(store).preview({}, 0)->count > 500);
-        CampaignSender sender(campaigns, *m_api);
-        const CampaignSender::Outcome o = sendAndWait(sender, draft->localId);
-        QVERIFY(!o.sent);
-        QVERIFY(o.refused);
-        QVERIFY2(o.error.contains(QStringLiteral("500")), qPrintable(o.error));
-        QVERIFY(o.campaign.isDraft());
-        QVERIFY(!o.campaign.sendRequested());
+        // The app refuses it before queueing; a queued one (an older app, a
+        // cache behind the service) is refused by the service and kept visible.
+        QVERIFY(CampaignQueue(*m_db).queueSend(draft->localId).ok());
+        const Campaign c = replayUntilSettled(draft->localId);
+        QCOMPARE(c.displayStatus(), QStringLiteral("failed"));
+        QVERIFY2(c.outboxError.contains(QStringLiteral("500")), qPrintable(c.outboxError));
+        QVERIFY(c.serverId > 0);
+        QCOMPARE(actedSends(c.serverId), 0);
     }
 };
 

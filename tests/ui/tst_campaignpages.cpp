@@ -7,6 +7,7 @@
 #include "WorkspaceCache.h"
 #include "api/ApiClient.h"
 #include "campaigns/CampaignStore.h"
+#include "outbox/OutboxReplayer.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
 #include "sync/SyncStore.h"
@@ -272,10 +273,27 @@ private slots:
                 sendButton = b;
         QVERIFY(sendButton);
         sendButton->click();
-        QVERIFY(finished.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         QCOMPARE(finished.first().at(0).toBool(), true);
-
+        // Queued in the outbox, shown as such until the sync carries it.
         CampaignListPage *list = campaigns.list();
+        QTRY_VERIFY(list->selected() && list->selected()->displayStatus() == QLatin1StringView("queued"));
+        QVERIFY(!builder->canSend() || builder->audience().count > 0);
+
+        // What the app's sync thread does: the outbox goes to the service.
+        OutboxReplayer replayer(m_path, QString(), &client);
+        QSignalSpy replayed(&replayer, &OutboxReplayer::finished);
+        replayer.start();
+        QVERIFY(replayed.count() > 0 || replayed.wait(30000));
+        QCOMPARE(replayed.first().at(0).value<OutboxReplayer::Outcome>(), OutboxReplayer::Outcome::Drained);
+        int sends = 0;
+        for (const QJsonValue &v : sim.ledger(0)) {
+            const QJsonObject e = v.toObject();
+            sends += e.value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/send")) &&
+                     !e.value(QStringLiteral("mutation")).isNull() && !e.value(QStringLiteral("replayed")).toBool();
+        }
+        QCOMPARE(sends, 1);
+
         QVERIFY(list->rowCount() >= 1);
         QSignalSpy stats(list, &CampaignListPage::statsShown);
         QTRY_VERIFY_WITH_TIMEOUT(list->selected() && list->selected()->stats && list->selected()->stats->sent > 0,
