@@ -4,6 +4,7 @@
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "MainWindow.h"
+#include "Screenshot.h"
 #include "SessionSyncStatus.h"
 #include "SimFixture.h"
 #include "SyncStatusBar.h"
@@ -27,19 +28,6 @@
 
 using namespace outpost;
 using namespace outpost::test;
-
-namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
-
-} // namespace
 
 class TestAppSync : public QObject
 {

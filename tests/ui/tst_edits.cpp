@@ -10,6 +10,7 @@
 #include "OutboxLeadEdits.h"
 #include "PipelineBoard.h"
 #include "PipelineModel.h"
+#include "Screenshot.h"
 #include "Sidebar.h"
 #include "SyncStatusBar.h"
 #include "TestLeads.h"
@@ -40,17 +41,9 @@
 #include <QToolButton>
 
 using namespace outpost;
+using outpost::test::saveScreenshot;
 
 namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
 
 QList<qint64> idsIn(LeadTableModel *model)
 {

@@ -7,6 +7,7 @@
 #include "LeadTableModel.h"
 #include "MainWindow.h"
 #include "PipelineBoard.h"
+#include "Screenshot.h"
 #include "Sidebar.h"
 #include "TestLeads.h"
 #include "TimelineModel.h"
@@ -36,17 +37,9 @@
 #include <QToolButton>
 
 using namespace outpost;
+using outpost::test::saveScreenshot;
 
 namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
 
 QStringList labelTexts(QWidget &w)
 {
