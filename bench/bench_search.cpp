@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "storage/LeadSql.h"
 #include "storage/LeadStore.h"
+#include "sync/SyncStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -211,6 +212,11 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     const auto cached = store.totalCount();
     const bool reused = parser.isSet(reuseOption) && cached && *cached == count;
+    // A kept file whose search index a migration deferred: built first, as sync would.
+    if (reused && !SyncStore(db.value()).buildDeferredSearch()) {
+        std::fprintf(stderr, "building the search index failed\n");
+        return 1;
+    }
     for (qint64 first = 1; !reused && first <= count; first += kPage) {
         QList<Lead> page;
         page.reserve(kPage);
