@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlQuery>
 
@@ -223,6 +224,16 @@ const std::vector<Migration> &migrations()
              // leads_by_status is keyed by (status, updated_at, id) for the
              // pipeline, and with it every window sorted whole statuses (seconds).
              "CREATE INDEX leads_by_status_id ON leads(status, id)",
+         }},
+        {"dashboard buckets",
+         {
+             // The SLA and overview summed per hour of creation and agent (SlaBuckets).
+             SlaBuckets::kCreateTable,
+             SlaBuckets::kFill,
+             SlaBuckets::kDropActivityOnInsert,
+             SlaBuckets::kDropActivityOnDelete,
+             SlaBuckets::kActivityOnInsert,
+             SlaBuckets::kActivityOnDelete,
          }},
     };
     return list;
