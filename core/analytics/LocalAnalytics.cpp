@@ -119,14 +119,12 @@ QList<LeadSql::Statement> LocalAnalytics::slaStatements(int days, const QDateTim
     // Times before 1970 do not occur; clamping keeps the bucket arithmetic simple.
     const qint64 since = std::max<qint64>(0, now.toMSecsSinceEpoch() - static_cast<qint64>(days) * 86400 * 1000);
     const qint64 firstWholeHour = (since + SlaBuckets::bucketMs - 1) / SlaBuckets::bucketMs;
-    const QVariantList window{firstWholeHour, since, firstWholeHour * SlaBuckets::bucketMs};
     return {
-        {windowRows() + QStringLiteral("SELECT total(responded), total(response_ms), total(response_ok), "
-                                       "total(resolved), total(resolution_ms), total(resolution_ok) FROM win"),
-         window},
-        {windowRows() + QStringLiteral("SELECT agent, total(leads), total(resolved) FROM win WHERE has_agent "
-                                       "GROUP BY agent HAVING total(leads) > 0 ORDER BY agent"),
-         window},
+        // Per agent (and the leads without one): the window's totals are their sum.
+        {windowRows() + QStringLiteral("SELECT has_agent, agent, total(leads), total(resolved), total(resolution_ms), "
+                                       "total(resolution_ok), total(responded), total(response_ms), total(response_ok) "
+                                       "FROM win GROUP BY has_agent, agent ORDER BY has_agent, agent"),
+         {firstWholeHour, since, firstWholeHour * SlaBuckets::bucketMs}},
         {QString::fromLatin1(kAllTime), {}},
     };
 }
@@ -134,29 +132,30 @@ QList<LeadSql::Statement> LocalAnalytics::slaStatements(int days, const QDateTim
 Result<QJsonObject> LocalAnalytics::sla(int days, const QDateTime &now)
 {
     const QList<LeadSql::Statement> statements = slaStatements(days, now);
-    auto totals = run(statements.at(0));
-    if (!totals)
-        return totals.error();
-    totals->next();
-    const QJsonObject firstResponse = timing(at(*totals, 0), at(*totals, 1), at(*totals, 2), firstResponseTargetSecs);
-    const QJsonObject resolution = timing(at(*totals, 3), at(*totals, 4), at(*totals, 5), resolutionTargetSecs);
-    totals->finish();
-
-    auto byAgent = run(statements.at(1));
+    auto byAgent = run(statements.at(0));
     if (!byAgent)
         return byAgent.error();
+    qint64 resolved = 0, resolutionMs = 0, resolutionMet = 0, responded = 0, responseMs = 0, responseMet = 0;
     QJsonArray agents;
     while (byAgent->next()) {
-        const qint64 total = at(*byAgent, 1);
-        const qint64 done = at(*byAgent, 2);
-        agents.append(QJsonObject{{QStringLiteral("agent"), byAgent->value(0).toString()},
+        const qint64 total = at(*byAgent, 2);
+        const qint64 done = at(*byAgent, 3);
+        resolved += done;
+        resolutionMs += at(*byAgent, 4);
+        resolutionMet += at(*byAgent, 5);
+        responded += at(*byAgent, 6);
+        responseMs += at(*byAgent, 7);
+        responseMet += at(*byAgent, 8);
+        if (!byAgent->value(0).toBool() || total <= 0)
+            continue;
+        agents.append(QJsonObject{{QStringLiteral("agent"), byAgent->value(1).toString()},
                                   {QStringLiteral("total"), total},
                                   {QStringLiteral("resolved"), done},
                                   {QStringLiteral("resolution_rate"), percent(done, total)}});
     }
     byAgent->finish();
 
-    auto all = run(statements.at(2));
+    auto all = run(statements.at(1));
     if (!all)
         return all.error();
     all->next();
@@ -165,8 +164,8 @@ Result<QJsonObject> LocalAnalytics::sla(int days, const QDateTime &now)
                             {QStringLiteral("escalated_open"), at(*all, 2)}};
     return QJsonObject{
         {QStringLiteral("days"), days},
-        {QStringLiteral("first_response"), firstResponse},
-        {QStringLiteral("resolution"), resolution},
+        {QStringLiteral("first_response"), timing(responded, responseMs, responseMet, firstResponseTargetSecs)},
+        {QStringLiteral("resolution"), timing(resolved, resolutionMs, resolutionMet, resolutionTargetSecs)},
         {QStringLiteral("queue"), queue},
         {QStringLiteral("agents"), agents},
     };

@@ -36,8 +36,8 @@ public:
     // Leads created in the `days` before `now`; queue figures cover every lead.
     Result<QJsonObject> sla(int days, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
-    // The statements sla() runs, in order: the window's totals, its agents,
-    // then the all-time totals (queue and overview).
+    // The statements sla() runs, in order: the window per agent, then the
+    // all-time totals (queue and overview).
     static QList<LeadSql::Statement> slaStatements(int days, const QDateTime &now);
 
     // One decimal, as the service rounds; a rate over nothing is 0.
