@@ -149,8 +149,9 @@ SimFixture::Reply SimFixture::request(const QByteArray &method, const QUrl &url,
         request.setRawHeader(h.first, h.second);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(timeoutMs);
+    if (!reply->isFinished() && !finished.wait(timeoutMs))
+        qWarning("outpost-sim did not answer %s %s within %d ms", method.constData(), qPrintable(url.path()),
+                 timeoutMs);
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.error = reply->error();

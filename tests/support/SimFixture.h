@@ -68,8 +68,10 @@ public:
     Reply api(const QByteArray &method, const QString &path, const QJsonObject &body = QJsonObject(),
               const Headers &headers = Headers(), const QString &key = QString());
     Reply get(const QString &path, const QUrlQuery &query = QUrlQuery());
+    // A sanitizer build on a loaded machine can take long over a big export:
+    // waiting is cheap, a silently empty answer fails a test for nothing.
     Reply request(const QByteArray &method, const QUrl &url, const QByteArray &body, const Headers &headers,
-                  int timeoutMs = 30000);
+                  int timeoutMs = 180000);
 
     QNetworkAccessManager &network() { return m_network; }
 
