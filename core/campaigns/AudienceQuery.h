@@ -5,6 +5,8 @@
 #include "domain/LeadFilter.h"
 
 #include <QList>
+#include <QStringList>
+#include <QVariantList>
 
 namespace outpost {
 
@@ -32,6 +34,18 @@ public:
     static LeadFilter campaignFilter(LeadFilter filter);
 
 private:
+    struct Sql
+    {
+        QStringList where;
+        QVariantList values;
+        bool hasEquality = false; // an index in lead id order can drive the scan
+        bool hasCreatedRange = false;
+    };
+    Result<Sql> sqlFor(const LeadFilter &filter);
+    Result<bool> tagIsRare(const QString &tag);
+    Result<QList<qint64>> firstIds(const Sql &sql, int limit);
+    Result<qint64> countUpTo(const Sql &sql, qint64 cap);
+
     LeadStore &m_store;
 };
 
