@@ -10,7 +10,11 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sqlite3.h>
+
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace outpost {
@@ -23,6 +27,12 @@ namespace outpost {
 class CacheTask
 {
 public:
+    // Set to true when the result is no longer wanted: a read not yet started
+    // never starts, and one running stops at its next few thousand SQLite steps
+    // instead of holding a core for seconds (a stale count over a million leads).
+    using Cancel = std::shared_ptr<std::atomic_bool>;
+    static Cancel makeCancel() { return std::make_shared<std::atomic_bool>(false); }
+
     // Its own pool, never Qt's global one: the raster paint engine fills big
     // rectangles on the global pool, and a long scan there stalls painting.
     static QThreadPool *pool()
@@ -46,6 +56,13 @@ public:
     static void run(const QString &path, QObject *context, std::function<Result<T>(LeadStore &)> work,
                     std::function<void(const Result<T> &)> done)
     {
+        run<T>(path, context, Cancel(), std::move(work), std::move(done));
+    }
+
+    template <typename T>
+    static void run(const QString &path, QObject *context, Cancel cancel, std::function<Result<T>(LeadStore &)> work,
+                    std::function<void(const Result<T> &)> done)
+    {
         using Outcome = std::optional<Result<T>>;
         auto *watcher = new QFutureWatcher<Outcome>(context);
         QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
@@ -54,14 +71,24 @@ public:
             if (outcome)
                 done(*outcome);
         });
-        watcher->setFuture(QtConcurrent::run(pool(), [path, work = std::move(work)]() -> Outcome {
+        watcher->setFuture(QtConcurrent::run(pool(), [path, cancel, work = std::move(work)]() -> Outcome {
+            if (cancel && cancel->load())
+                return std::nullopt;
             auto db = Database::open(path);
             if (!db)
                 return Result<T>(db.error());
+            if (cancel)
+                sqlite3_progress_handler(db->handle(), 4000, &CacheTask::cancelled, cancel.get());
             LeadStore store(db.value());
-            return work(store);
+            Result<T> result = work(store);
+            if (cancel && cancel->load())
+                return std::nullopt;
+            return result;
         }));
     }
+
+private:
+    static int cancelled(void *flag) { return static_cast<std::atomic_bool *>(flag)->load() ? 1 : 0; }
 };
 
 } // namespace outpost

@@ -4,6 +4,7 @@
 #include "domain/LeadStatus.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -44,6 +45,24 @@ struct BulkChange
     QString value;
 };
 
+// A note, reply or appointment the outbox still holds: it is in the cache
+// (under its local id) but the service has not confirmed it yet.
+struct QueuedItem
+{
+    enum class State {
+        Waiting,     // queued, waits its turn or the network
+        Sending,     // handed to the network, no answer yet
+        NeedsReview, // the send may or may not have arrived: a person decides
+        Failed,      // refused by the service (or not in its plan)
+    };
+
+    State state = State::Waiting;
+    // Why it failed or needs review, as the service or the network said it.
+    QString reason;
+
+    friend bool operator==(const QueuedItem &, const QueuedItem &) = default;
+};
+
 // Where the user's changes to leads go: every call writes an outbox row (and
 // the change to the cached lead) at once and returns that row's id; the
 // network sees it later. The widgets talk to this, never to the outbox itself.
@@ -70,6 +89,8 @@ public:
     virtual Result<bool> undo(qint64 entryId) = 0;
     // Whether this lead has changes not yet confirmed by the service.
     virtual bool isPending(qint64 leadId) const = 0;
+    // This lead's queued notes, replies and appointments, by their local id in the cache.
+    virtual QHash<QString, QueuedItem> queuedItems(qint64 leadId) = 0;
     // Rows not yet confirmed (waiting or being sent) and rows in conflict.
     virtual int pendingCount() const = 0;
     virtual int conflictCount() const = 0;

@@ -16,6 +16,8 @@ namespace {
 
 // Rows added to a lower-bound count each time a view scrolls to its end.
 constexpr qint64 kFetchStep = 2000;
+// A window further than this from any known keyset position starts the position index.
+constexpr qint64 kFarJumpRows = 1000;
 
 bool countIsKeptByTheCache(const LeadFilter &filter)
 {
@@ -252,6 +254,11 @@ QString LeadTableModel::countText() const
 void LeadTableModel::clearRows()
 {
     ++m_generation;
+    // A count or position index of the previous list is of no use any more:
+    // stop it rather than let it hold a core while the person types.
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = CacheTask::makeCancel();
     m_blocks.clear();
     m_edges.clear();
     m_error.clear();
@@ -298,7 +305,7 @@ void LeadTableModel::runExactCount()
     const quint64 generation = m_generation;
     const LeadFilter filter = m_filter;
     CacheTask::run<qint64>(
-        m_cache->path(), this, [filter](LeadStore &store) { return store.count(filter); },
+        m_cache->path(), this, m_cancel, [filter](LeadStore &store) { return store.count(filter); },
         [this, generation](const Result<qint64> &n) {
             if (n)
                 applyExactCount(generation, *n);
@@ -309,13 +316,13 @@ void LeadTableModel::buildPositionIndex()
 {
     // Short lists are walked by neighbours anyway; a lower-bound count means a
     // long one.
-    if (m_sampled || m_sampling || !m_cache->isOpen() || (m_exact && m_rows <= 3 * kSampleEvery))
+    if (m_sampled || m_sampling || !m_cache->isOpen() || (m_exact && m_rows <= kIndexAbove))
         return;
     m_sampling = true;
     const quint64 generation = m_generation;
     const LeadQuery query{m_filter, m_sort, kBlockRows, 0, std::nullopt};
     CacheTask::run<QList<LeadCursor>>(
-        m_cache->path(), this, [query](LeadStore &store) { return store.sampleCursors(query, kSampleEvery); },
+        m_cache->path(), this, m_cancel, [query](LeadStore &store) { return store.sampleCursors(query, kSampleEvery); },
         [this, generation](const Result<QList<LeadCursor>> &cursors) {
             if (cursors)
                 applySamples(generation, *cursors);
@@ -483,7 +490,7 @@ LeadQuery LeadTableModel::queryForBlock(qint64 index, bool &isReversed) const
         bestSkip = m_rows - end;
         isReversed = true;
     }
-    if (bestSkip > kSampleEvery && !m_sampled && !m_sampling) {
+    if (bestSkip > kFarJumpRows && !m_sampled && !m_sampling) {
         // A far jump: this one pays an OFFSET, the next ones will not.
         QMetaObject::invokeMethod(const_cast<LeadTableModel *>(this), &LeadTableModel::buildPositionIndex,
                                   Qt::QueuedConnection);

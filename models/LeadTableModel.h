@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QTimer>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace outpost {
@@ -56,8 +58,10 @@ public:
     // Below this many matches the count is exact at once.
     static constexpr qint64 kCountCap = 1000;
     // Lists longer than this get a position index in the background: the keyset
-    // cursor of every kSampleEvery-th row, so a jump anywhere skips < kSampleEvery rows.
-    static constexpr int kSampleEvery = 1000;
+    // cursor of the last row of every block, so a jump anywhere is one indexed
+    // seek (10,000 cursors for a million rows, well under a MB).
+    static constexpr int kSampleEvery = kBlockRows;
+    static constexpr int kIndexAbove = 3000;
 
     explicit LeadTableModel(WorkspaceCache *cache, QObject *parent = nullptr);
 
@@ -142,6 +146,8 @@ private:
     qint64 m_rows = 0;
     bool m_exact = true;
     quint64 m_generation = 0;
+    // Background reads of the current list: cancelled when it changes.
+    std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_sampled = false;
     mutable bool m_sampling = false;
     mutable QHash<qint64, Block> m_blocks;

@@ -176,6 +176,43 @@ Result<bool> OutboxLeadEdits::undo(qint64 entryId)
     return true;
 }
 
+QHash<QString, QueuedItem> OutboxLeadEdits::queuedItems(qint64 leadId)
+{
+    QHash<QString, QueuedItem> items;
+    if (!m_pendingLeads.contains(leadId) || !m_store || !m_cache->isOpen())
+        return items;
+    auto rows = m_store->rows();
+    if (!rows)
+        return items;
+    for (const OutboxRow &row : *rows) {
+        if (row.localRef.isEmpty() || !row.leadIds.contains(leadId))
+            continue;
+        QueuedItem item;
+        switch (row.state) {
+        case OutboxRow::State::Pending:
+            item.state = QueuedItem::State::Waiting;
+            break;
+        case OutboxRow::State::Sending:
+            item.state = QueuedItem::State::Sending;
+            break;
+        case OutboxRow::State::NeedsReview:
+        case OutboxRow::State::Conflict:
+            item.state = QueuedItem::State::NeedsReview;
+            item.reason = row.lastError;
+            break;
+        case OutboxRow::State::Failed:
+        case OutboxRow::State::NotAllowed:
+            item.state = QueuedItem::State::Failed;
+            item.reason = row.lastError;
+            break;
+        case OutboxRow::State::Done:
+            continue;
+        }
+        items.insert(row.localRef, item);
+    }
+    return items;
+}
+
 Result<QList<EditConflict>> OutboxLeadEdits::conflicts()
 {
     auto s = store();

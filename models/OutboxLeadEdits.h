@@ -31,6 +31,7 @@ public:
     Result<qint64> bookAppointment(qint64 leadId, const QDateTime &at, const QString &service) override;
     Result<qint64> queueBulk(const BulkChange &change) override;
     Result<bool> undo(qint64 entryId) override;
+    QHash<QString, QueuedItem> queuedItems(qint64 leadId) override;
     bool isPending(qint64 leadId) const override { return m_pendingLeads.contains(leadId); }
     int pendingCount() const override { return m_pending; }
     int conflictCount() const override { return m_conflicts; }

@@ -17,12 +17,15 @@ TimelineModel::Entry fromMessage(const Message &m)
             m.author,
             m.text,
             m.channel,
+            QString(),
+            TimelineModel::Delivery::Confirmed,
             QString()};
 }
 
 TimelineModel::Entry fromNote(const Note &n)
 {
-    return {TimelineModel::Kind::Note, n.createdAt, n.id, n.author, n.text, QString(), QString()};
+    return {TimelineModel::Kind::Note,          n.createdAt, n.id, n.author, n.text, QString(), QString(),
+            TimelineModel::Delivery::Confirmed, QString()};
 }
 
 TimelineModel::Entry fromAppointment(const Appointment &a)
@@ -33,7 +36,9 @@ TimelineModel::Entry fromAppointment(const Appointment &a)
             QString(),
             a.service,
             QString(),
-            a.status};
+            a.status,
+            TimelineModel::Delivery::Confirmed,
+            QString()};
 }
 
 } // namespace
@@ -68,6 +73,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
     names.insert(ChannelRole, "channel");
     names.insert(DetailRole, "detail");
     names.insert(IdRole, "id");
+    names.insert(DeliveryRole, "delivery");
+    names.insert(DeliveryTextRole, "deliveryText");
     return names;
 }
 
@@ -81,7 +88,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return e.text;
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1 %2").arg(e.author, e.text).trimmed();
+        return QStringLiteral("%1 %2 %3").arg(e.author, e.text, deliveryText(e.delivery, e.deliveryReason)).trimmed();
     case KindRole:
         return QVariant::fromValue(e.kind);
     case TimeRole:
@@ -94,11 +101,69 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return e.detail;
     case IdRole:
         return e.id;
+    case DeliveryRole:
+        return QVariant::fromValue(e.delivery);
+    case DeliveryTextRole:
+    case Qt::ToolTipRole:
+        return deliveryText(e.delivery, e.deliveryReason);
     }
     return {};
 }
 
-void TimelineModel::setDetail(const LeadDetail &detail)
+QString TimelineModel::deliveryText(Delivery delivery, const QString &reason)
+{
+    switch (delivery) {
+    case Delivery::Confirmed:
+        return QString();
+    case Delivery::Queued:
+        return tr("Queued");
+    case Delivery::Sending:
+        return tr("Sending…");
+    case Delivery::NeedsReview:
+        return reason.isEmpty() ? tr("Needs review") : tr("Needs review: %1").arg(reason);
+    case Delivery::Failed:
+        return reason.isEmpty() ? tr("Not sent") : tr("Not sent: %1").arg(reason);
+    }
+    return QString();
+}
+
+void TimelineModel::applyQueued(Entry &entry, const QHash<QString, QueuedItem> &queued)
+{
+    const auto it = queued.constFind(entry.id);
+    entry.delivery = Delivery::Confirmed;
+    entry.deliveryReason.clear();
+    if (it == queued.constEnd())
+        return;
+    entry.deliveryReason = it->reason;
+    switch (it->state) {
+    case QueuedItem::State::Waiting:
+        entry.delivery = Delivery::Queued;
+        break;
+    case QueuedItem::State::Sending:
+        entry.delivery = Delivery::Sending;
+        break;
+    case QueuedItem::State::NeedsReview:
+        entry.delivery = Delivery::NeedsReview;
+        break;
+    case QueuedItem::State::Failed:
+        entry.delivery = Delivery::Failed;
+        break;
+    }
+}
+
+void TimelineModel::setQueuedItems(const QHash<QString, QueuedItem> &queued)
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        Entry &e = m_entries[row];
+        const Delivery before = e.delivery;
+        const QString reason = e.deliveryReason;
+        applyQueued(e, queued);
+        if (e.delivery != before || e.deliveryReason != reason)
+            emit dataChanged(index(row), index(row), {DeliveryRole, DeliveryTextRole, Qt::AccessibleTextRole});
+    }
+}
+
+void TimelineModel::setDetail(const LeadDetail &detail, const QHash<QString, QueuedItem> &queued)
 {
     QList<Entry> entries;
     entries.reserve(detail.messages.size() + detail.notes.size() + detail.appointments.size());
@@ -114,6 +179,8 @@ void TimelineModel::setDetail(const LeadDetail &detail)
             return a.at.isValid();
         return a.at < b.at;
     });
+    for (Entry &e : entries)
+        applyQueued(e, queued);
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();

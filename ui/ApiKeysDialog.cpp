@@ -6,11 +6,13 @@
 #include "secrets/SecretStore.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QDateTimeEdit>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -235,18 +237,48 @@ void ApiKeysDialog::showKeys(const QList<ApiKeyInfo> &keys)
     m_revoke->setEnabled(m_keys->currentItem() != nullptr);
 }
 
+// Non-modal: open() returns at once. The contract's key create takes an
+// optional expiry; a key without one lives until revoked.
 void ApiKeysDialog::askForName()
 {
-    auto *ask = new QInputDialog(this);
+    auto *ask = new QDialog(this);
     ask->setObjectName(QStringLiteral("keyNameDialog"));
     ask->setAttribute(Qt::WA_DeleteOnClose);
     ask->setWindowTitle(tr("Create API key"));
-    ask->setLabelText(tr("Name of the new key (e.g. the computer or script that will use it):"));
-    connect(ask, &QInputDialog::textValueSelected, this, &ApiKeysDialog::createKey);
+    auto *layout = new QVBoxLayout(ask);
+    auto *intro = new QLabel(tr("Name of the new key (e.g. the computer or script that will use it):"), ask);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *name = new QLineEdit(ask);
+    name->setObjectName(QStringLiteral("keyName"));
+    name->setAccessibleName(tr("Key name"));
+    layout->addWidget(name);
+    auto *expiryRow = new QHBoxLayout;
+    auto *expires = new QCheckBox(tr("&Expires on"), ask);
+    expires->setObjectName(QStringLiteral("keyExpires"));
+    auto *when = new QDateTimeEdit(QDateTime::currentDateTime().addDays(90), ask);
+    when->setObjectName(QStringLiteral("keyExpiry"));
+    when->setAccessibleName(tr("Expiry date and time"));
+    when->setCalendarPopup(true);
+    when->setMinimumDateTime(QDateTime::currentDateTime().addSecs(3600));
+    when->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    when->setEnabled(false);
+    connect(expires, &QCheckBox::toggled, when, &QWidget::setEnabled);
+    expiryRow->addWidget(expires);
+    expiryRow->addWidget(when, 1);
+    layout->addLayout(expiryRow);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, ask);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, ask, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, ask, [this, ask, name, expires, when] {
+        createKey(name->text(), expires->isChecked() ? when->dateTime() : QDateTime());
+        ask->accept();
+    });
     ask->open();
 }
 
-void ApiKeysDialog::createKey(const QString &name)
+void ApiKeysDialog::createKey(const QString &name, const QDateTime &expiresAt)
 {
     if (!m_admin)
         return;
@@ -256,7 +288,11 @@ void ApiKeysDialog::createKey(const QString &name)
     }
     setBusy(true);
     setStatus(tr("Creating the key…"));
-    m_admin->create(name.trimmed(), QDateTime(), this, [this](Result<CreatedApiKey, AdminError> created) {
+    if (expiresAt.isValid() && expiresAt <= QDateTime::currentDateTime()) {
+        setStatus(tr("The expiry must be in the future."), true);
+        return;
+    }
+    m_admin->create(name.trimmed(), expiresAt, this, [this](Result<CreatedApiKey, AdminError> created) {
         setBusy(false);
         if (!created) {
             setStatus(created.error().message, true);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+
 #include "admin/ApiKeyInfo.h"
 #include "admin/KeyRotation.h"
 #include "workspace/Workspace.h"
@@ -43,7 +45,8 @@ public:
 
 public slots:
     void refresh();
-    void createKey(const QString &name);
+    // `expiresAt` invalid: the key never expires.
+    void createKey(const QString &name, const QDateTime &expiresAt = QDateTime());
     void useCreatedKey();
     void dismissSecret();
     // Asks first (returns the question box); revokeConfirmed() does it.

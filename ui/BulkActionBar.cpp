@@ -109,8 +109,18 @@ QWidget *BulkActionBar::buildNotice()
 void BulkActionBar::setSelection(const QList<qint64> &leadIds)
 {
     m_selection = leadIds;
+    m_oversized = 0;
     // A form or an undo notice stays until the user is done with it.
     if (m_stack->currentIndex() == ChooserPage || (m_stack->currentIndex() == FormPage && leadIds.size() < 2))
+        m_stack->setCurrentIndex(ChooserPage);
+    updateState();
+}
+
+void BulkActionBar::setOversizedSelection(qint64 count)
+{
+    m_selection.clear();
+    m_oversized = count;
+    if (m_stack->currentIndex() == FormPage)
         m_stack->setCurrentIndex(ChooserPage);
     updateState();
 }
@@ -140,14 +150,18 @@ void BulkActionBar::setKnownTags(const QStringList &tags)
 
 bool BulkActionBar::isWanted() const
 {
-    return m_selection.size() > 1 || m_stack->currentIndex() != ChooserPage;
+    return m_selection.size() > 1 || m_oversized > 0 || m_stack->currentIndex() != ChooserPage;
 }
 
 void BulkActionBar::updateState()
 {
-    m_selectedCount->setText(tr("%n selected", nullptr, int(m_selection.size())));
-    const bool can = m_edits && m_planLimit.isEmpty();
-    const QString why = !m_edits ? m_unavailable : m_planLimit;
+    m_selectedCount->setText(m_oversized > 0 ? tr("%1 selected").arg(QLocale().toString(m_oversized))
+                                             : tr("%n selected", nullptr, int(m_selection.size())));
+    const bool can = m_edits && m_planLimit.isEmpty() && m_oversized == 0;
+    QString why = !m_edits ? m_unavailable : m_planLimit;
+    if (m_edits && m_planLimit.isEmpty() && m_oversized > 0)
+        why = tr("A bulk action takes at most %1 leads: narrow the list with the search or the filters first.")
+                  .arg(QLocale().toString(kMaxLeads));
     for (QPushButton *b : std::as_const(m_actions)) {
         b->setEnabled(can);
         b->setToolTip(can ? QString() : why);

@@ -31,7 +31,14 @@ public:
 
     explicit BulkActionBar(QWidget *parent = nullptr);
 
+    // A bulk action takes at most this many leads: one outbox row, one request,
+    // queued on the GUI thread's connection.
+    static constexpr int kMaxLeads = 5000;
+
     void setSelection(const QList<qint64> &leadIds);
+    // More than kMaxLeads selected (Ctrl+A over a big list): only counted, never
+    // read row by row; the actions say to narrow the list first.
+    void setOversizedSelection(qint64 count);
     // nullptr with the reason when edits cannot be queued.
     void setEdits(LeadEdits *edits, const QString &unavailableReason);
     // Non-empty: the service's plan has no bulk endpoints, and why.
@@ -70,6 +77,7 @@ private:
     QString m_unavailable;
     QString m_planLimit;
     QList<qint64> m_selection;
+    qint64 m_oversized = 0;
     Action m_action = ChangeStage;
     qint64 m_lastEntry = 0;
 

@@ -34,6 +34,24 @@ namespace {
 
 constexpr int kSampleSize = 50;
 
+struct FilterChoices
+{
+    QStringList channels;
+    QStringList tags;
+    QStringList agents;
+};
+
+// Offers the values and keeps whatever the person already typed.
+void fillChoices(QComboBox *combo, const QStringList &values)
+{
+    const QString current = combo->currentText();
+    QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItems(values);
+    combo->setCurrentIndex(-1);
+    combo->setEditText(current);
+}
+
 QComboBox *editableCombo(const QString &objectName, QWidget *parent)
 {
     auto *combo = new QComboBox(parent);
@@ -245,18 +263,25 @@ void CampaignBuilderPage::loadFilterValues()
 {
     if (!m_cache->isOpen())
         return;
-    auto fill = [](QComboBox *combo, const Result<QStringList> &values) {
-        const QString current = combo->currentText();
-        QSignalBlocker block(combo);
-        combo->clear();
-        if (values)
-            combo->addItems(*values);
-        combo->setCurrentIndex(-1);
-        combo->setEditText(current);
-    };
-    fill(m_channel, m_cache->store().distinctValues(LeadStore::Field::Channel, 50));
-    fill(m_tag, m_cache->store().distinctValues(LeadStore::Field::Tag, 200));
-    fill(m_agent, m_cache->store().distinctValues(LeadStore::Field::Agent, 200));
+    // Distinct channels and agents scan the whole table (seconds at a million
+    // leads): off the GUI thread, or opening a workspace waits for them.
+    CacheTask::run<FilterChoices>(
+        m_cache->path(), this,
+        [](LeadStore &store) -> Result<FilterChoices> {
+            auto channels = store.distinctValues(LeadStore::Field::Channel, 50);
+            auto tags = store.distinctValues(LeadStore::Field::Tag, 200);
+            auto agents = store.distinctValues(LeadStore::Field::Agent, 200);
+            if (!channels || !tags || !agents)
+                return makeError(QStringLiteral("cannot list the filter values"));
+            return FilterChoices{*channels, *tags, *agents};
+        },
+        [this](const Result<FilterChoices> &choices) {
+            if (!choices)
+                return;
+            fillChoices(m_channel, choices->channels);
+            fillChoices(m_tag, choices->tags);
+            fillChoices(m_agent, choices->agents);
+        });
 }
 
 LeadFilter CampaignBuilderPage::filter() const

@@ -81,7 +81,11 @@ void LeadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     if (!last.isValid())
         last = index.data(LeadTableModel::UpdatedAtRole).toDateTime();
     const QString age = LeadText::age(last);
-    const QString meta = age.isEmpty() ? channel : tr("%1 · %2").arg(channel, age);
+    QString meta = age.isEmpty() ? channel : tr("%1 · %2").arg(channel, age);
+    // In the column of unknown statuses, each card says which one it has.
+    const LeadStatus status = LeadStatus::fromString(index.data(LeadTableModel::StatusRole).toString());
+    if (!status.isKnown())
+        meta = tr("%1 · %2").arg(LeadText::status(status), meta);
     painter->drawText(QRect(text.left(), text.top() + line + 2, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(oneLine(meta), Qt::ElideRight, text.width()));
     const QString tags = oneLine(index.data(LeadTableModel::TagsRole).toStringList().join(QStringLiteral(" · ")));

@@ -284,6 +284,7 @@ void LeadDetailPane::updatePendingState()
 {
     LeadEdits *edits = m_sync ? m_sync->edits() : nullptr;
     m_pending->setVisible(edits && m_leadId != 0 && edits->isPending(m_leadId));
+    m_timeline->setQueuedItems(edits && m_leadId != 0 ? edits->queuedItems(m_leadId) : QHash<QString, QueuedItem>());
 }
 
 void LeadDetailPane::report(const Result<qint64> &queued, const QString &done)

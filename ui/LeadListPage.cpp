@@ -288,6 +288,15 @@ void LeadListPage::openCurrentLead()
 
 void LeadListPage::updateBulkBar()
 {
+    // Counted from the selection's ranges first: Ctrl+A over a million rows is
+    // one range, and reading its rows one by one would freeze the window.
+    qint64 selected = 0;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        selected += range.height();
+    if (selected > BulkActionBar::kMaxLeads) {
+        m_bulkBar->setOversizedSelection(selected);
+        return;
+    }
     QList<qint64> ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
         if (const qint64 id = m_model->idAt(index.row()); id != 0)

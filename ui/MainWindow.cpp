@@ -12,6 +12,7 @@
 #include "PipelineBoard.h"
 #include "PipelineModel.h"
 #include "PlaceholderPage.h"
+#include "PlanLimits.h"
 #include "SavedViewsModel.h"
 #include "SettingsPage.h"
 #include "Sidebar.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(WorkspaceRegistry &registry, QWidget *parent)
     , m_cache(new WorkspaceCache(this))
     , m_savedViews(new SavedViewsModel(registry.profile().settingsPath(), this))
     , m_pipeline(new PipelineModel(m_cache, this))
+    , m_planLimits(new PlanLimits(m_cache, this))
     , m_cacheOnly(new CacheOnlySyncStatus(this))
     , m_edits(new OutboxLeadEdits(m_cache, this))
 {
@@ -96,6 +98,7 @@ MainWindow::MainWindow(WorkspaceRegistry &registry, QWidget *parent)
 
     connect(m_sidebar->workspaceSwitcher(), &QComboBox::currentIndexChanged, this, &MainWindow::switchToRow);
     connect(m_cache, &WorkspaceCache::leadsChanged, this, &MainWindow::updateCachedCount);
+    connect(m_planLimits, &PlanLimits::changed, this, [this] { showPlan(currentWorkspace()); });
     const auto current = registry.defaultWorkspace();
     const int row = current ? m_workspaces->rowOf(current->id) : (m_workspaces->rowCount() > 0 ? 0 : -1);
     {
@@ -273,24 +276,43 @@ void MainWindow::showConflicts()
     m_conflictsDialog->raise();
 }
 
+Workspace MainWindow::currentWorkspace() const
+{
+    return m_workspaces->workspaceAt(m_sidebar->workspaceSwitcher()->currentIndex());
+}
+
+// The plan as the registry knows it or as the last sync learned it (a Premium
+// endpoint refused): Premium features stay visible, greyed, with the reason.
 void MainWindow::showPlan(const Workspace &workspace)
 {
-    const bool basic = workspace.plan == QLatin1String("basic");
-    m_plan->setVisible(!workspace.plan.isEmpty());
+    const bool learned = !workspace.id.isNull() && m_planLimits->isLimited();
+    const bool basic = workspace.plan == QLatin1String("basic") || learned;
+    m_plan->setVisible(basic || !workspace.plan.isEmpty());
     m_plan->setText(basic ? tr("Basic plan") : tr("Premium plan"));
-    const QString reason =
-        basic ? tr("Bulk actions, campaigns and the SLA dashboard need the Premium plan of the service.") : QString();
+    QString reason;
+    if (basic) {
+        reason = tr("Bulk actions, the service's campaign list and its SLA figures need the Premium plan of the "
+                    "service. The dashboard computes its figures from the cache, and campaigns made here are "
+                    "listed.");
+        if (learned)
+            reason = tr("The service said: %1\n%2").arg(m_planLimits->premiumReason(), reason);
+    }
     m_plan->setToolTip(basic ? reason : tr("Every feature of the service is available"));
+    m_plan->setAccessibleDescription(m_plan->toolTip());
     m_leadList->setPlanLimit(reason);
 }
 
 void MainWindow::setSyncStatus(SyncStatusSource *source)
 {
-    if (m_sync && m_sync != source)
+    if (m_sync && m_sync != source) {
         m_sync->setEdits(nullptr);
+        disconnect(m_sync, &SyncStatusSource::changed, m_planLimits, &PlanLimits::refresh);
+    }
     m_sync = source ? source : m_cacheOnly;
     m_sync->setEdits(m_edits);
     m_syncBar->setSource(m_sync);
+    // What a sync learned about the plan shows as soon as it is stored.
+    connect(m_sync, &SyncStatusSource::changed, m_planLimits, &PlanLimits::refresh, Qt::UniqueConnection);
     m_leadList->setSyncStatus(m_sync);
     m_board->setSyncStatus(m_sync);
     if (m_conflictsDialog)
@@ -338,6 +360,7 @@ void MainWindow::switchToRow(int row)
         m_statusCount->setText(tr("No workspace"));
         setWindowTitle(tr("Outpost"));
         showPlan(w);
+        emit workspaceShown(w);
         return;
     }
     auto opened = m_cache->open(m_registry.profile().cachePath(w.id));
@@ -348,6 +371,7 @@ void MainWindow::switchToRow(int row)
     showPlan(w);
     setWindowTitle(tr("%1 — Outpost").arg(w.name));
     updateCachedCount();
+    emit workspaceShown(w);
 }
 
 void MainWindow::updateCachedCount()

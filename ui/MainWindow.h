@@ -3,6 +3,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include "workspace/Workspace.h"
+
 class QLabel;
 class QStackedWidget;
 
@@ -17,6 +19,7 @@ class LeadListPage;
 class OutboxLeadEdits;
 class PipelineBoard;
 class PipelineModel;
+class PlanLimits;
 class SavedViewsModel;
 class SettingsPage;
 class Sidebar;
@@ -25,7 +28,6 @@ class SyncStatusSource;
 class WorkspaceCache;
 class WorkspaceListModel;
 class WorkspaceRegistry;
-struct Workspace;
 
 // The window: sidebar (workspace, pages, saved views), the pages, and a status
 // bar fed by a SyncStatusSource. Everything shown is read from the open
@@ -45,6 +47,7 @@ public:
     LeadListPage *leadList() const { return m_leadList; }
     CampaignsPage *campaigns() const { return m_campaigns; }
     PipelineBoard *pipelineBoard() const { return m_board; }
+    DashboardPage *dashboard() const { return m_dashboard; }
     Sidebar *sidebar() const { return m_sidebar; }
     CommandPalette *commandPalette() const { return m_palette; }
     SyncStatusBar *syncStatusBar() const { return m_syncBar; }
@@ -52,7 +55,10 @@ public:
     ConflictsDialog *conflictsDialog() const;
     OutboxLeadEdits *edits() const { return m_edits; }
     SettingsPage *settingsPage() const { return m_settings; }
+    PlanLimits *planLimits() const { return m_planLimits; }
     int currentPage() const;
+    // The workspace shown (a null id: none, the welcome page).
+    Workspace currentWorkspace() const;
 
 public slots:
     void showPage(int page);
@@ -66,6 +72,9 @@ signals:
     // connects to these (the workspace dialog, the demo service in main()).
     void addWorkspaceRequested();
     void demoRequested();
+    // The window now shows this workspace's cache (a null id: none); whoever
+    // syncs follows it.
+    void workspaceShown(const outpost::Workspace &workspace);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +101,7 @@ private:
     WorkspaceCache *m_cache;
     SavedViewsModel *m_savedViews;
     PipelineModel *m_pipeline;
+    PlanLimits *m_planLimits;
     CacheOnlySyncStatus *m_cacheOnly;
     OutboxLeadEdits *m_edits;
     SyncStatusSource *m_sync = nullptr;

@@ -18,6 +18,8 @@
 #include <QMouseEvent>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace outpost {
 
 namespace {
@@ -44,11 +46,15 @@ PipelineBoard::PipelineBoard(PipelineModel *model, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(8);
-    for (int column = 0; column < m_model->rowCount(); ++column)
+    // One more column than the pipeline's stages: the unknown statuses', shown
+    // only while the model has that row.
+    for (int column = 0; column <= LeadStatus::pipeline().size(); ++column)
         layout->addWidget(buildColumn(column), 1);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PipelineBoard::updateHeaders);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &PipelineBoard::updateHeaders);
-    updateHeaders();
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PipelineBoard::syncColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PipelineBoard::syncColumns);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PipelineBoard::syncColumns);
+    syncColumns();
 }
 
 QWidget *PipelineBoard::buildColumn(int column)
@@ -74,8 +80,6 @@ QWidget *PipelineBoard::buildColumn(int column)
     layout->addLayout(header);
 
     auto *view = new QListView(box);
-    view->setModel(m_model->columnModel(column));
-    view->setModelColumn(LeadTableModel::NameColumn);
     auto *delegate = new LeadCardDelegate(view);
     view->setItemDelegate(delegate);
     view->setAccessibleName(tr("Leads in this stage"));
@@ -94,7 +98,8 @@ QWidget *PipelineBoard::buildColumn(int column)
     pal.setColor(QPalette::Base, pal.color(QPalette::Window));
     view->setPalette(pal);
     connect(view, &QListView::activated, this, [this, column](const QModelIndex &index) {
-        emit leadOpened(m_model->columnModel(column)->idAt(index.row()));
+        if (const LeadTableModel *model = m_model->columnModel(column))
+            emit leadOpened(model->idAt(index.row()));
     });
     layout->addWidget(view, 1);
 
@@ -104,6 +109,7 @@ QWidget *PipelineBoard::buildColumn(int column)
     empty->setEnabled(false);
     layout->addWidget(empty);
 
+    m_boxes << box;
     m_titles << title;
     m_counts << count;
     m_empties << empty;
@@ -112,12 +118,28 @@ QWidget *PipelineBoard::buildColumn(int column)
     return box;
 }
 
+void PipelineBoard::syncColumns()
+{
+    for (int column = 0; column < m_boxes.size(); ++column) {
+        LeadTableModel *model = m_model->columnModel(column);
+        QListView *view = m_views.at(column);
+        if (view->model() != model) {
+            view->setModel(model);
+            view->setModelColumn(LeadTableModel::NameColumn);
+        }
+        m_boxes.at(column)->setVisible(model != nullptr);
+    }
+    updateHeaders();
+}
+
 void PipelineBoard::updateHeaders()
 {
-    for (int column = 0; column < m_titles.size(); ++column) {
+    const int columns = std::min(static_cast<int>(m_titles.size()), m_model->rowCount());
+    for (int column = 0; column < columns; ++column) {
         const QModelIndex i = m_model->index(column);
         m_titles.at(column)->setText(i.data().toString());
         m_titles.at(column)->setAccessibleName(i.data().toString());
+        m_titles.at(column)->setToolTip(i.data(Qt::ToolTipRole).toString());
         m_counts.at(column)->setText(i.data(PipelineModel::CountTextRole).toString());
         m_counts.at(column)->setAccessibleName(tr("%1 leads").arg(i.data(PipelineModel::CountTextRole).toString()));
         const bool empty = i.data(PipelineModel::CountRole).toLongLong() == 0;
@@ -156,8 +178,10 @@ void PipelineBoard::moveLeads(const QList<qint64> &ids, int column)
         emit moveFailed(m_sync ? m_sync->editsUnavailableReason() : tr("Changes cannot be queued."));
         return;
     }
-    if (column < 0 || column >= m_views.size())
+    if (!m_model->acceptsMoves(column)) {
+        emit moveFailed(tr("Cards cannot be moved to a status this version does not know."));
         return;
+    }
     const LeadStatus status = m_model->statusAt(column);
     for (qint64 id : ids) {
         auto queued = edits->setStatus(id, status);
@@ -181,6 +205,8 @@ QList<qint64> PipelineBoard::selectedIds(int column) const
 {
     QList<qint64> ids;
     const LeadTableModel *model = m_model->columnModel(column);
+    if (!model || !m_views.at(column)->selectionModel())
+        return ids;
     for (const QModelIndex &index : m_views.at(column)->selectionModel()->selectedIndexes()) {
         if (const qint64 id = model->idAt(index.row()); id != 0 && !ids.contains(id))
             ids << id;
@@ -194,7 +220,7 @@ bool PipelineBoard::handleKey(int column, QKeyEvent *key)
         return false;
     const int target = column + (key->key() == Qt::Key_Right ? 1 : -1);
     const QList<qint64> ids = selectedIds(column);
-    if (target >= 0 && target < m_views.size() && !ids.isEmpty())
+    if (m_model->acceptsMoves(target) && !ids.isEmpty())
         moveLeads(ids, target);
     return true;
 }
@@ -205,6 +231,10 @@ bool PipelineBoard::handleDrop(int column, QEvent *event)
     const QList<qint64> ids = decodeLeadIds(drop->mimeData());
     if (ids.isEmpty())
         return false;
+    if (!m_model->acceptsMoves(column)) {
+        drop->ignore();
+        return true;
+    }
     if (event->type() == QEvent::Drop) {
         drop->acceptProposedAction();
         moveLeads(ids, column);

@@ -12,7 +12,8 @@ class LeadCardDelegate;
 class PipelineModel;
 class SyncStatusSource;
 
-// The six pipeline columns side by side, each with its count and its cards.
+// The six pipeline columns side by side (and one for statuses the app does
+// not know, while such leads exist), each with its count and its cards.
 // A column is a list view over its own windowed model: only visible cards are read.
 // Dragging cards to another column (or Ctrl+Left / Ctrl+Right on selected
 // cards) changes their status through the outbox; they move at once and show
@@ -43,6 +44,8 @@ protected:
 
 private:
     QWidget *buildColumn(int column);
+    // Shows a column for each row of the model, each view on its row's leads.
+    void syncColumns();
     void updateHeaders();
     int columnOfViewport(QObject *viewport) const;
     QList<qint64> selectedIds(int column) const;
@@ -52,6 +55,7 @@ private:
 
     PipelineModel *m_model;
     SyncStatusSource *m_sync = nullptr;
+    QList<QWidget *> m_boxes;
     QList<QLabel *> m_titles;
     QList<QLabel *> m_counts;
     QList<QLabel *> m_empties;

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -36,6 +37,11 @@ QLabel *heading(const QString &text, qreal scale, QWidget *parent)
     font.setBold(true);
     label->setFont(font);
     return label;
+}
+
+QString liveKey(const QUuid &id, const char *name)
+{
+    return QStringLiteral("liveUpdates/%1/%2").arg(id.toString(QUuid::WithoutBraces), QLatin1StringView(name));
 }
 
 QString rateText(const Workspace &w)
@@ -64,6 +70,7 @@ SettingsPage::SettingsPage(WorkspaceRegistry &registry, SecretStore *secrets, Ke
     connect(m_notifier, &DesktopNotifier::inAppNotice, this, &SettingsPage::inAppNotice);
     build();
     reload();
+    restoreLiveUpdates();
 }
 
 SettingsPage::~SettingsPage() = default;
@@ -187,8 +194,9 @@ void SettingsPage::startLiveUpdates(quint16 port)
     m_listener = new WebhookListener(*w, m_registry.profile().cachePath(w->id), *m_secrets, this);
     const QUuid id = w->id;
     const QString name = w->name;
-    connect(m_listener, &WebhookListener::listening, this, [this, name](quint16 bound) {
+    connect(m_listener, &WebhookListener::listening, this, [this, id, name](quint16 bound) {
         m_liveStatus->setText(tr("Receiving the webhooks of \"%1\" on port %2.").arg(name).arg(bound));
+        rememberLiveUpdates(id, true, bound);
     });
     connect(m_listener, &WebhookListener::failed, this, [this](const QString &message) {
         m_liveStatus->setText(message);
@@ -210,10 +218,40 @@ void SettingsPage::stopLiveUpdates()
 {
     if (!m_listener)
         return;
+    rememberLiveUpdates(m_listener->workspace().id, false, 0);
     delete m_listener;
     m_listener = nullptr;
     m_liveStatus->setText(tr("Not receiving webhooks."));
     updateLiveUpdates();
+}
+
+// Kept in the profile's settings, per workspace: the next start receives again
+// on the same port, so the webhook's URL keeps working.
+void SettingsPage::rememberLiveUpdates(const QUuid &id, bool on, quint16 port)
+{
+    QSettings settings(m_registry.profile().settingsPath(), QSettings::IniFormat);
+    settings.setValue(liveKey(id, "enabled"), on);
+    if (on)
+        settings.setValue(liveKey(id, "port"), port);
+}
+
+void SettingsPage::forgetLiveUpdates(const QUuid &id)
+{
+    QSettings settings(m_registry.profile().settingsPath(), QSettings::IniFormat);
+    settings.remove(QStringLiteral("liveUpdates/%1").arg(id.toString(QUuid::WithoutBraces)));
+}
+
+// One receiver runs at a time: the first workspace that had it on gets it back.
+void SettingsPage::restoreLiveUpdates()
+{
+    const QSettings settings(m_registry.profile().settingsPath(), QSettings::IniFormat);
+    for (const Workspace &w : m_registry.workspaces()) {
+        if (!settings.value(liveKey(w.id, "enabled")).toBool() || w.webhookSecretIds.isEmpty())
+            continue;
+        selectWorkspace(w.id);
+        startLiveUpdates(static_cast<quint16>(settings.value(liveKey(w.id, "port"), m_port->value()).toUInt()));
+        return;
+    }
 }
 
 void SettingsPage::reload()
@@ -398,6 +436,7 @@ void SettingsPage::finishRemoval(const QUuid &id, bool deleteCache)
     }
     if (m_listener && m_listener->workspace().id == id)
         stopLiveUpdates();
+    forgetLiveUpdates(id);
     // Emitted first: the window lets go of the cache before its files go.
     emit workspaceRemoved(id);
     emit workspacesChanged();

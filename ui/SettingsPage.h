@@ -60,7 +60,8 @@ public slots:
     // The removal itself, once confirmed: keychain entries, registry, cache.
     void removeConfirmed(const QUuid &id, bool deleteCache);
     // Receives the selected workspace's webhooks on `port` (0: any free one),
-    // applies them to its cache and notifies; or stops doing so.
+    // applies them to its cache and notifies; or stops doing so. Remembered per
+    // workspace: the page starts receiving again when it is built.
     void startLiveUpdates(quint16 port);
     void stopLiveUpdates();
 
@@ -86,6 +87,9 @@ private:
     void setStatus(const QString &text);
     QWidget *buildLiveUpdates();
     void updateLiveUpdates();
+    void rememberLiveUpdates(const QUuid &id, bool on, quint16 port);
+    void forgetLiveUpdates(const QUuid &id);
+    void restoreLiveUpdates();
 
     WorkspaceRegistry &m_registry;
     std::unique_ptr<SecretStore> m_ownSecrets;

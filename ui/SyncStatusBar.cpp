@@ -108,7 +108,7 @@ void SyncStatusBar::refresh()
     m_pending->setText(tr("%1 pending").arg(QLocale().toString(pending)));
     m_pending->setToolTip(tr("Changes waiting in the outbox"));
     const int conflicts = has ? m_source->conflictCount() : 0;
-    m_conflicts->setText(tr("%1 conflicts").arg(QLocale().toString(conflicts)));
+    m_conflicts->setText(conflicts == 1 ? tr("1 conflict") : tr("%1 conflicts").arg(QLocale().toString(conflicts)));
     m_conflicts->setEnabled(conflicts > 0);
     m_conflicts->setToolTip(has && !m_source->canQueueEdits() ? m_source->editsUnavailableReason()
                                                               : tr("Resolve changes made on both sides"));

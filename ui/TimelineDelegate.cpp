@@ -103,13 +103,17 @@ TimelineDelegate::Layout TimelineDelegate::layoutFor(const QStyleOptionViewItem 
     small.setPointSizeF(small.pointSizeF() * 0.85);
     const QFontMetrics smallMetrics(small);
     const int textHeight = wrappedHeight(option.font, inner, body(index));
-    const int height = kPadding + smallMetrics.height() + kGap + textHeight + kPadding;
+    const bool delivering = !index.data(TimelineModel::DeliveryTextRole).toString().isEmpty();
+    const int deliveryHeight = delivering ? kGap + smallMetrics.height() : 0;
+    const int height = kPadding + smallMetrics.height() + kGap + textHeight + deliveryHeight + kPadding;
     const bool right = kind == TimelineModel::Kind::OutgoingMessage;
     const int x = right ? option.rect.right() - kMargin - width + 1 : option.rect.left() + kMargin;
     Layout l;
     l.bubble = QRect(x, option.rect.top() + kMargin / 2, width, height);
     l.caption = QRect(x + kPadding, l.bubble.top() + kPadding, inner, smallMetrics.height());
     l.body = QRect(x + kPadding, l.caption.bottom() + 1 + kGap, inner, textHeight);
+    if (delivering)
+        l.delivery = QRect(x + kPadding, l.body.bottom() + 1 + kGap, inner, smallMetrics.height());
     return l;
 }
 
@@ -153,8 +157,11 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QPainterPath path;
     path.addRoundedRect(QRectF(l.bubble), 10, 10);
     painter->fillPath(path, fill);
+    const auto delivery = index.data(TimelineModel::DeliveryRole).value<TimelineModel::Delivery>();
     if (opt.state & QStyle::State_Selected)
         painter->strokePath(path, QPen(pal.color(QPalette::Highlight), 2));
+    else if (delivery != TimelineModel::Delivery::Confirmed)
+        painter->strokePath(path, QPen(text, 1, Qt::DashLine));
     QFont small = opt.font;
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
@@ -166,6 +173,43 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(opt.font);
     painter->setPen(text);
     painter->drawText(QRectF(l.body), body(index), wrapOption());
+    if (!l.delivery.isEmpty()) {
+        const bool warning =
+            delivery == TimelineModel::Delivery::Failed || delivery == TimelineModel::Delivery::NeedsReview;
+        const int icon = l.delivery.height();
+        paintDeliveryIcon(painter, QRect(l.delivery.left(), l.delivery.top(), icon, icon), warning, text);
+        painter->setFont(small);
+        painter->setPen(warning ? text : muted);
+        const QRect label = l.delivery.adjusted(icon + 4, 0, 0, 0);
+        painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(small).elidedText(index.data(TimelineModel::DeliveryTextRole).toString(),
+                                                         Qt::ElideRight, label.width()));
+    }
+    painter->restore();
+}
+
+void TimelineDelegate::paintDeliveryIcon(QPainter *painter, const QRect &rect, bool warning, const QColor &color)
+{
+    // Drawn, not loaded: sharp at any scale and in the bubble's own colour.
+    painter->save();
+    const QRectF r = QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5);
+    const QPointF c = r.center();
+    if (warning) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawEllipse(r);
+        QPen mark(QColor(color.lightnessF() > 0.5 ? Qt::black : Qt::white), 1.6, Qt::SolidLine, Qt::RoundCap);
+        painter->setPen(mark);
+        painter->drawLine(QPointF(c.x(), r.top() + r.height() * 0.22), QPointF(c.x(), c.y() + r.height() * 0.08));
+        painter->drawPoint(QPointF(c.x(), r.bottom() - r.height() * 0.2));
+    } else {
+        painter->setPen(QPen(color, 1.3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(r);
+        painter->setPen(QPen(color, 1.3, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(c, QPointF(c.x(), r.top() + r.height() * 0.22));
+        painter->drawLine(c, QPointF(r.right() - r.width() * 0.25, c.y()));
+    }
     painter->restore();
 }
 

@@ -1,11 +1,8 @@
-#include "CampaignsPage.h"
 #include "DemoWorkspace.h"
 #include "MainWindow.h"
-#include "SessionSyncStatus.h"
 #include "SettingsPage.h"
-#include "WorkspaceCache.h"
-#include "api/ApiClient.h"
-#include "secrets/KeychainSecretStore.h"
+#include "WorkspaceSync.h"
+#include "secrets/SecretStore.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -20,8 +17,6 @@
 #include <QTranslator>
 
 #include <cstdio>
-#include <memory>
-#include <optional>
 
 namespace {
 
@@ -87,55 +82,14 @@ int main(int argc, char *argv[])
         parser.isSet(profileOption) ? parser.value(profileOption) : outpost::Profile::defaultDirectory();
     outpost::WorkspaceRegistry registry{outpost::Profile(profileDir)};
 
-    // The demo's service and its sync outlive the window (declared first, destroyed last).
+    // The demo's service outlives the window (declared first, destroyed last).
     outpost::DemoWorkspace demo;
-    std::unique_ptr<outpost::SyncSession> session;
-    std::unique_ptr<outpost::SessionSyncStatus> syncStatus;
-    // Campaign previews and sends ask the service from the GUI thread, asynchronously.
-    std::unique_ptr<outpost::ApiClient> campaignClient;
-    QUuid syncedWorkspace;
 
     outpost::MainWindow window(registry);
     const QString screenshotPath = parser.isSet(screenshotOption) ? parser.value(screenshotOption) : QString();
-    auto startSync = [&](const outpost::Workspace &workspace, const QString &key) {
-        const outpost::Profile &profile = registry.profile();
-        syncedWorkspace = workspace.id;
-        session = std::make_unique<outpost::SyncSession>(
-            outpost::ApiConfig::forWorkspace(workspace, key), outpost::RateBudget::forWorkspace(workspace),
-            profile.cachePath(workspace.id), profile.syncLockPath(workspace.id));
-        syncStatus = std::make_unique<outpost::SessionSyncStatus>(session.get(), outpost::SyncOptions(), QDateTime());
-        QObject::connect(session.get(), &outpost::SyncSession::leadsChanged, window.cache(),
-                         &outpost::WorkspaceCache::notifyLeadsChanged);
-        window.setSyncStatus(syncStatus.get());
-        campaignClient = std::make_unique<outpost::ApiClient>(outpost::ApiConfig::forWorkspace(workspace, key),
-                                                              outpost::RateBudget::forWorkspace(workspace));
-        window.campaigns()->setApiClient(campaignClient.get());
-        if (!screenshotPath.isEmpty()) {
-            // The demo's picture is worth taking once its first sync has filled the cache.
-            QObject::connect(
-                session.get(), &outpost::SyncSession::finished, &window,
-                [&window, screenshotPath] { scheduleScreenshot(window, screenshotPath); }, Qt::SingleShotConnection);
-        }
-        // A refused key: ask for a new one (the outbox is kept), then sync again with it.
-        QObject::connect(
-            session.get(), &outpost::SyncSession::unauthorized, &window,
-            [&window, id = workspace.id](const QString &message) { window.settingsPage()->askForNewKey(id, message); });
-        syncStatus->syncNow();
-    };
-    QObject::connect(window.settingsPage(), &outpost::SettingsPage::workspaceKeyChanged, &window, [&](const QUuid &id) {
-        const auto workspace = registry.find(id);
-        if (!session || !workspace || syncedWorkspace != id)
-            return;
-        window.settingsPage()->secrets().read(outpost::SecretStore::apiKeyName(id), &window,
-                                              [&, w = *workspace](auto key) {
-                                                  if (!key)
-                                                      return;
-                                                  window.setSyncStatus(nullptr);
-                                                  syncStatus.reset();
-                                                  session.reset();
-                                                  startSync(w, *key);
-                                              });
-    });
+    // Whichever workspace the window shows syncs, with its key from the keychain
+    // (destroyed before the window).
+    outpost::WorkspaceSync sync(window, registry, window.settingsPage()->secrets());
     auto giveUp = [&](const QString &message) {
         std::fprintf(stderr, "%s\n", qPrintable(message));
         window.statusBar()->showMessage(message);
@@ -151,23 +105,31 @@ int main(int argc, char *argv[])
             return false;
         }
         const outpost::Workspace workspace = *started;
-        window.showWorkspace(workspace.id);
-        // The demo workspace is like any other: its key goes to the keychain, and
-        // sync reads it from there.
-        auto *keychain = new outpost::KeychainSecretStore(&app);
+        if (!screenshotPath.isEmpty()) {
+            // The demo's picture is worth taking once its first sync has filled the cache.
+            QObject::connect(
+                &sync, &outpost::WorkspaceSync::started, &window,
+                [&window, &sync, screenshotPath] {
+                    QObject::connect(
+                        sync.session(), &outpost::SyncSession::finished, &window,
+                        [&window, screenshotPath] { scheduleScreenshot(window, screenshotPath); },
+                        Qt::SingleShotConnection);
+                },
+                Qt::SingleShotConnection);
+        }
+        // The demo workspace is like any other: its key goes to the keychain
+        // first, and its sync reads it from there once the window shows it.
         const QString entry = outpost::SecretStore::apiKeyName(workspace.id);
-        keychain->write(entry, demo.serverKey(), &window, [&, keychain, entry, workspace](auto written) {
+        window.settingsPage()->secrets().write(entry, demo.serverKey(), &window, [&, workspace](auto written) {
             if (!written) {
                 giveUp(QApplication::translate("main", "The demo could not store its key in the keychain: %1")
                            .arg(written.error().message));
                 return;
             }
-            keychain->read(entry, &window, [&, workspace](auto key) {
-                if (!key)
-                    giveUp(key.error().message);
-                else
-                    startSync(workspace, *key);
-            });
+            const bool shown = sync.workspaceId() == workspace.id;
+            window.showWorkspace(workspace.id);
+            if (shown) // it was syncing with the previous run's key
+                sync.restart(workspace.id);
         });
         return true;
     };
@@ -177,11 +139,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(demoOption)) {
         if (!openDemo())
             return 1;
-    } else if (!screenshotPath.isEmpty()) {
-        scheduleScreenshot(window, screenshotPath);
+    } else {
+        sync.follow(window.currentWorkspace());
+        if (!screenshotPath.isEmpty())
+            scheduleScreenshot(window, screenshotPath);
     }
     window.show();
-    const int code = QApplication::exec();
-    window.setSyncStatus(nullptr);
-    return code;
+    return QApplication::exec();
 }

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,11 +26,14 @@ struct LeadFilter
     QDateTime lastMessageBefore;
     QString search;
     std::optional<bool> escalated;
+    // Local too: the status is one of these (the pipeline's column of statuses
+    // it does not know). Empty: no such condition.
+    QStringList anyStatus;
 
     bool isEmpty() const;
 
     // The contract's `filters` object (campaigns, preview); search and escalated
-    // are local and never sent.
+    // (and anyStatus) are local and never sent.
     QJsonObject toJson() const;
     static Result<LeadFilter> fromJson(const QJsonObject &object);
     // "status=qualified" as given on the command line; the names are the contract's.

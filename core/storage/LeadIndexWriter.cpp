@@ -20,6 +20,8 @@ namespace {
 constexpr int kSearchStatements = 2;
 
 const char kDeferredKey[] = "search.deferred";
+const char kBuiltUpToKey[] = "search.built_upto";
+const char kBuiltRowsKey[] = "search.built_rows";
 
 const char *const kDetach[] = {
     "INSERT INTO leads_fts (leads_fts, rowid, name, phone, email, tags) SELECT 'delete', " SEARCH_COLUMNS
@@ -88,68 +90,163 @@ Result<void> LeadIndexWriter::runMaybeDeferred(const char *const *statements, in
 {
     if (ids.isEmpty())
         return {};
-    auto deferred = searchDeferred();
-    if (!deferred)
-        return deferred.error();
-    if (*deferred)
-        return run(statements + kSearchStatements, count - kSearchStatements, ids);
-    return run(statements, count, ids);
+    if (!m_progress) {
+        auto progress = searchProgress(m_db);
+        if (!progress)
+            return progress.error();
+        m_progress = *progress;
+    }
+    if (!m_progress->deferred)
+        return run(statements, count, ids);
+    // Leads the deferred build already reached stay in step with their rows.
+    QList<qint64> built;
+    for (qint64 id : ids) {
+        if (id <= m_progress->builtUpTo)
+            built << id;
+    }
+    auto r = run(statements, kSearchStatements, built);
+    if (!r)
+        return r;
+    return run(statements + kSearchStatements, count - kSearchStatements, ids);
 }
 
 Result<bool> LeadIndexWriter::searchDeferred()
 {
-    if (!m_deferred) {
-        auto deferred = searchDeferred(m_db);
-        if (!deferred)
-            return deferred;
-        m_deferred = *deferred;
+    if (!m_progress) {
+        auto progress = searchProgress(m_db);
+        if (!progress)
+            return progress.error();
+        m_progress = *progress;
     }
-    return *m_deferred;
+    return m_progress->deferred;
 }
 
 Result<bool> LeadIndexWriter::searchDeferred(Database &db)
 {
+    auto progress = searchProgress(db);
+    if (!progress)
+        return progress.error();
+    return progress->deferred;
+}
+
+Result<LeadIndexWriter::SearchProgress> LeadIndexWriter::searchProgress(Database &db)
+{
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT 1 FROM meta WHERE key = ?")))
+    if (!q.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN (?, ?, ?)")))
         return makeError(QStringLiteral("cannot read the search index state: ") + q.lastError().databaseText());
     q.bindValue(0, QString::fromLatin1(kDeferredKey));
+    q.bindValue(1, QString::fromLatin1(kBuiltUpToKey));
+    q.bindValue(2, QString::fromLatin1(kBuiltRowsKey));
     auto r = Database::exec(q, "read the search index state");
     if (!r)
         return r.error();
-    return q.next();
+    SearchProgress progress;
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        if (key == QLatin1StringView(kDeferredKey))
+            progress.deferred = true;
+        else if (key == QLatin1StringView(kBuiltUpToKey))
+            progress.builtUpTo = q.value(1).toLongLong();
+        else
+            progress.builtRows = q.value(1).toLongLong();
+    }
+    if (!progress.deferred)
+        return SearchProgress();
+    return progress;
 }
+
+namespace {
+
+Result<void> setMeta(Database &db, const char *key, const QVariant &value)
+{
+    QSqlQuery q(db.connection());
+    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")))
+        return makeError(QStringLiteral("cannot save the search index state: ") + q.lastError().databaseText());
+    q.bindValue(0, QString::fromLatin1(key));
+    q.bindValue(1, value);
+    return Database::exec(q, "save the search index state");
+}
+
+Result<void> forgetMeta(Database &db, const char *key)
+{
+    QSqlQuery q(db.connection());
+    if (!q.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")))
+        return makeError(QStringLiteral("cannot finish the search index: ") + q.lastError().databaseText());
+    q.bindValue(0, QString::fromLatin1(key));
+    return Database::exec(q, "finish the search index");
+}
+
+} // namespace
 
 Result<void> LeadIndexWriter::deferSearch()
 {
-    QSqlQuery q(m_db.connection());
-    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 1)")))
-        return makeError(QStringLiteral("cannot defer the search index: ") + q.lastError().databaseText());
-    q.bindValue(0, QString::fromLatin1(kDeferredKey));
-    auto r = Database::exec(q, "defer the search index");
+    // A deferral starts from nothing built: the first chunk clears what the
+    // indexes held before (entries of leads changed since would be stale).
+    auto r = setMeta(m_db, kDeferredKey, 1);
     if (r)
-        m_deferred = true;
+        r = forgetMeta(m_db, kBuiltUpToKey);
+    if (r)
+        r = forgetMeta(m_db, kBuiltRowsKey);
+    if (r)
+        m_progress = SearchProgress{true, 0, 0};
     return r;
 }
 
-Result<void> LeadIndexWriter::rebuildSearch(Database &db)
+Result<qint64> LeadIndexWriter::indexSearchChunk(Database &db, int maxLeads)
 {
+    auto progress = searchProgress(db);
+    if (!progress)
+        return progress.error();
+    if (!progress->deferred)
+        return 0;
+    if (progress->builtUpTo <= 0) {
+        for (const char *sql : {"INSERT INTO leads_fts (leads_fts) VALUES ('delete-all')",
+                                "INSERT INTO leads_words (leads_words) VALUES ('delete-all')"}) {
+            if (auto r = db.execute(QString::fromLatin1(sql), "clear the search index"); !r)
+                return r.error();
+        }
+    }
+    QSqlQuery range(db.connection());
+    range.setForwardOnly(true);
+    if (!range.prepare(
+            QStringLiteral("SELECT max(id), count(*) FROM (SELECT id FROM leads WHERE id > ? ORDER BY id LIMIT ?)")))
+        return makeError(QStringLiteral("cannot plan the search index: ") + range.lastError().databaseText());
+    range.bindValue(0, progress->builtUpTo);
+    range.bindValue(1, maxLeads);
+    if (auto r = Database::exec(range, "plan the search index"); !r)
+        return r.error();
+    const qint64 last = range.next() ? range.value(0).toLongLong() : 0;
+    const qint64 rows = range.value(1).toLongLong();
+    range.finish();
+    if (rows == 0) {
+        for (const char *key : {kDeferredKey, kBuiltUpToKey, kBuiltRowsKey}) {
+            if (auto r = forgetMeta(db, key); !r)
+                return r.error();
+        }
+        return 0;
+    }
     const char *const statements[] = {
-        "INSERT INTO leads_fts (leads_fts) VALUES ('delete-all')",
-        "INSERT INTO leads_words (leads_words) VALUES ('delete-all')",
-        "INSERT INTO leads_fts (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l",
-        "INSERT INTO leads_words (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l",
+        "INSERT INTO leads_fts (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS
+        " FROM leads l WHERE l.id > ?1 AND l.id <= ?2",
+        "INSERT INTO leads_words (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS
+        " FROM leads l WHERE l.id > ?1 AND l.id <= ?2",
     };
     for (const char *sql : statements) {
-        auto r = db.execute(QString::fromLatin1(sql), "build the search index");
-        if (!r)
-            return r;
+        QSqlQuery q(db.connection());
+        if (!q.prepare(QString::fromLatin1(sql)))
+            return makeError(QStringLiteral("cannot build the search index: ") + q.lastError().databaseText());
+        q.bindValue(0, progress->builtUpTo);
+        q.bindValue(1, last);
+        if (auto r = Database::exec(q, "build the search index"); !r)
+            return r.error();
     }
-    QSqlQuery done(db.connection());
-    if (!done.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")))
-        return makeError(QStringLiteral("cannot finish the search index: ") + done.lastError().databaseText());
-    done.bindValue(0, QString::fromLatin1(kDeferredKey));
-    return Database::exec(done, "finish the search index");
+    auto r = setMeta(db, kBuiltUpToKey, last);
+    if (r)
+        r = setMeta(db, kBuiltRowsKey, progress->builtRows + rows);
+    if (!r)
+        return r.error();
+    return rows;
 }
 
 Result<void> LeadIndexWriter::rebuildAll(Database &db)
@@ -164,6 +261,8 @@ Result<void> LeadIndexWriter::rebuildAll(Database &db)
         "INSERT OR IGNORE INTO lead_tags (tag, lead_id) SELECT j.value, l.id FROM leads l, json_each(l.tags) j "
         "WHERE j.type = 'text'",
         "INSERT INTO lead_counts (status, n) SELECT status, count(*) FROM leads GROUP BY status",
+        // Whole now: a deferred build in progress would add its rows twice.
+        "DELETE FROM meta WHERE key IN ('search.deferred', 'search.built_upto', 'search.built_rows')",
     };
     for (const char *sql : statements) {
         auto r = db.execute(QString::fromLatin1(sql), "rebuild the search index");

@@ -33,14 +33,24 @@ public:
     // Deferred search index, for filling an (almost) empty cache: building both
     // FTS indexes once from the finished table is several times faster than
     // keeping them up to date page by page. While deferred, detach/attach keep
-    // only the tag table and the counts, and the search indexes miss leads;
-    // rebuildSearch() makes them whole again and ends the deferral, both in the
-    // caller's transaction, so a killed or failed rebuild leaves the deferral on
-    // and is simply done again.
+    // only the tag table and the counts for leads the build has not reached
+    // yet, and the search indexes miss those leads. The build goes in id order,
+    // a chunk per transaction (indexSearchChunk), so other writers get their
+    // turn in between and a killed build resumes after its last chunk; leads up
+    // to the last id built are kept up to date like any other.
+    struct SearchProgress
+    {
+        bool deferred = false;
+        qint64 builtUpTo = 0; // leads with an id up to this one are indexed
+        qint64 builtRows = 0; // how many leads the build indexed so far
+    };
     Result<bool> searchDeferred();
     Result<void> deferSearch();
     static Result<bool> searchDeferred(Database &db);
-    static Result<void> rebuildSearch(Database &db);
+    static Result<SearchProgress> searchProgress(Database &db);
+    // Indexes the next `maxLeads` leads, in the caller's transaction; returns
+    // how many it indexed. 0: the index is whole and the deferral is over.
+    static Result<qint64> indexSearchChunk(Database &db, int maxLeads);
 
     // Clears and rebuilds every derived table from `leads` (after a migration
     // that adds or changes one). Reads only the columns of schema version 1.
@@ -51,7 +61,7 @@ private:
     Result<void> runMaybeDeferred(const char *const *statements, int count, const QList<qint64> &ids);
 
     Database &m_db;
-    std::optional<bool> m_deferred;
+    std::optional<SearchProgress> m_progress;
 };
 
 } // namespace outpost

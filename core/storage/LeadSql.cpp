@@ -95,6 +95,14 @@ LeadSql::Parts LeadSql::build(const LeadFilter &f)
         p.values << value;
     };
     equals("status", f.status);
+    if (!f.anyStatus.isEmpty()) {
+        QStringList marks;
+        for (const QString &status : f.anyStatus) {
+            marks << QStringLiteral("?");
+            p.values << status;
+        }
+        p.where << QStringLiteral("l.status IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
     equals("channel", f.channel);
     equals("source", f.source);
     equals("assigned_agent", f.assignedAgent);
@@ -143,8 +151,13 @@ LeadSql::Statement LeadSql::select(const LeadQuery &query)
             p.where << QStringLiteral("%1 %2 ?").arg(key, op);
             p.values << query.after->id;
         } else {
-            p.where << QStringLiteral("(%1, l.id) %2 (?, ?)").arg(key, op);
-            p.values << query.after->key << query.after->id;
+            // Spelled out, not as the row value (key, l.id) > (?, ?): SQLite seeks
+            // an index on a collated or computed key (name, last message) only
+            // for a plain range on its first column, and otherwise scans from the
+            // start of the list up to the cursor (350 ms deep into a million rows).
+            const QString inclusive = descending ? QStringLiteral("<=") : QStringLiteral(">=");
+            p.where << QStringLiteral("%1 %2 ? AND (%1 %3 ? OR l.id %3 ?)").arg(key, inclusive, op);
+            p.values << query.after->key << query.after->key << query.after->id;
         }
     }
 

@@ -94,6 +94,30 @@ Result<void> prepare(QSqlQuery &q, const QString &sql)
     return {};
 }
 
+Result<QStringList> distinctColumnValues(const QSqlDatabase &db, const char *column, int limit)
+{
+    // No index holds these columns: one plain pass, the few distinct values
+    // gathered in a set. SQL's DISTINCT ... ORDER BY would sort a million rows.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto prepared = prepare(q, QStringLiteral("SELECT %1 FROM leads").arg(QLatin1StringView(column))); !prepared)
+        return prepared.error();
+    if (auto r = Database::exec(q, "list filter values"); !r)
+        return r.error();
+    QSet<QString> seen;
+    while (q.next()) {
+        const QString value = q.value(0).toString();
+        if (!value.isEmpty())
+            seen.insert(value);
+    }
+    QStringList values(seen.begin(), seen.end());
+    // In SQLite's BINARY order (UTF-8 bytes), as the other lists are.
+    std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    if (limit >= 0 && values.size() > limit)
+        values.resize(limit);
+    return values;
+}
+
 const char kInsertSql[] = R"(
     INSERT INTO leads (id, name, phone, email, status, channel, source, tags, assigned_agent, escalated,
                        score, rating, created_at, updated_at, last_message_at)
@@ -149,6 +173,37 @@ void bindRawMsecs(sqlite3_stmt *s, int column, const QDateTime &t)
         sqlite3_bind_null(s, column);
 }
 
+// The same JSON text as encodeTags, written straight as UTF-8: a JSON document
+// per lead cost more than the lead's insert.
+QByteArray encodeTagsUtf8(const QStringList &tags)
+{
+    static const char kHex[] = "0123456789abcdef";
+    QByteArray json;
+    json.reserve(2 + tags.size() * 16);
+    json += '[';
+    for (qsizetype i = 0; i < tags.size(); ++i) {
+        if (i)
+            json += ',';
+        json += '"';
+        for (const char c : tags.at(i).toUtf8()) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                json += '\\';
+                json += c;
+            } else if (byte < 0x20) {
+                json += "\\u00";
+                json += kHex[byte >> 4];
+                json += kHex[byte & 0xf];
+            } else {
+                json += c;
+            }
+        }
+        json += '"';
+    }
+    json += ']';
+    return json;
+}
+
 // The values of bindLead, bound straight to SQLite as UTF-8 (columns from 1).
 void bindRawLead(sqlite3_stmt *s, const Lead &lead)
 {
@@ -159,7 +214,8 @@ void bindRawLead(sqlite3_stmt *s, const Lead &lead)
     bindRawText(s, 5, lead.status.toString());
     bindRawText(s, 6, lead.channel.isNull() ? QStringLiteral("") : lead.channel);
     bindRawText(s, 7, lead.source);
-    bindRawText(s, 8, encodeTags(lead.tags));
+    const QByteArray tags = encodeTagsUtf8(lead.tags);
+    sqlite3_bind_text(s, 8, tags.constData(), static_cast<int>(tags.size()), SQLITE_TRANSIENT);
     bindRawText(s, 9, lead.assignedAgent);
     sqlite3_bind_int(s, 10, lead.escalated ? 1 : 0);
     if (lead.score)
@@ -566,23 +622,13 @@ Result<QHash<QString, qint64>> LeadStore::countsByStatus()
 
 Result<QStringList> LeadStore::distinctValues(Field field, int limit)
 {
-    QString sql;
-    switch (field) {
-    case Field::Tag:
-        // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
-        // not one step per tagged lead.
-        sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
-                             "UNION ALL SELECT (SELECT min(tag) FROM lead_tags WHERE tag > t.v) FROM t "
-                             "WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL LIMIT ?");
-        break;
-    case Field::Channel:
-        sql = QStringLiteral("SELECT DISTINCT channel FROM leads WHERE channel != '' ORDER BY 1 LIMIT ?");
-        break;
-    case Field::Agent:
-        sql = QStringLiteral("SELECT DISTINCT assigned_agent FROM leads WHERE ifnull(assigned_agent, '') != '' "
-                             "ORDER BY 1 LIMIT ?");
-        break;
-    }
+    if (field != Field::Tag)
+        return distinctColumnValues(m_db.connection(), field == Field::Channel ? "channel" : "assigned_agent", limit);
+    // A skip scan over the (tag, lead_id) key: one seek per distinct tag,
+    // not one step per tagged lead.
+    const QString sql = QStringLiteral("WITH RECURSIVE t(v) AS (SELECT min(tag) FROM lead_tags WHERE tag != '' "
+                                       "UNION ALL SELECT (SELECT min(tag) FROM lead_tags WHERE tag > t.v) FROM t "
+                                       "WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL LIMIT ?");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (auto prepared = prepare(q, sql); !prepared)

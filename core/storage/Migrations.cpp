@@ -217,6 +217,13 @@ const std::vector<Migration> &migrations()
              "CREATE TABLE webhook_events (id TEXT PRIMARY KEY, received_at INTEGER NOT NULL) WITHOUT ROWID",
              "CREATE INDEX webhook_events_by_time ON webhook_events(received_at)",
          }},
+        {"status sort index",
+         {
+             // The list sorted by status reads windows keyed by (status, id):
+             // leads_by_status is keyed by (status, updated_at, id) for the
+             // pipeline, and with it every window sorted whole statuses (seconds).
+             "CREATE INDEX leads_by_status_id ON leads(status, id)",
+         }},
         {"campaign audience indexes",
          {
              // The campaign builder's preview at a million leads: each filter

@@ -56,6 +56,9 @@ public:
         int pages = 0;
         int requests = 0;
         qint64 applyMs = 0; // time spent writing pages to the cache
+        // CPU time of this thread while writing them: what the writes cost,
+        // whatever else the machine runs at the same time (0 if unknown).
+        double applyCpuMs = 0;
         qint64 indexMs = 0; // time spent building a deferred search index (see SyncStore)
     };
 
@@ -78,6 +81,9 @@ signals:
     // Something went wrong that does not end the run (a snapshot, one lead's details).
     void warning(const QString &message);
     void finished(outpost::SyncEngine::Outcome outcome, const QString &message);
+    // A deferred search index is being built: search finds `done` of `total`
+    // leads so far. Ends with done == total (the index is whole).
+    void searchIndexProgress(qint64 done, qint64 total);
     void detailFetched(qint64 id, bool ok, const QString &message);
 
 private:
@@ -93,6 +99,7 @@ private:
         LeadsPage pending;
         int pendingPages = 0;
         QElapsedTimer pendingSince;
+        bool firstFill = false; // a full scan into an empty cache: bigger batches
         QDateTime newest;
         qint64 done = 0;
         qint64 total = 0;
@@ -114,8 +121,12 @@ private:
     void onPage(const ApiResult &result);
     // Writes the pages received so far, with the checkpoint of the last one.
     bool flushPending();
-    Result<void> buildDeferredSearch();
+    // Builds a deferred search index a step at a time through the event loop
+    // (cancel and other writers get their turn between steps), then `then`.
+    void buildSearchThen(std::function<void()> then);
+    void buildSearchStep(quint64 run, std::function<void()> then);
     void finishListing();
+    void afterListing();
     void fetchSnapshots();
     void onSnapshot(const QString &name, const ApiResult &result);
     void startDetails();
@@ -144,6 +155,7 @@ private:
     Stats m_stats;
     QSet<quint64> m_tickets;
     bool m_stopping = false;
+    quint64 m_runId = 0; // a step scheduled by an earlier run does nothing
 };
 
 } // namespace outpost

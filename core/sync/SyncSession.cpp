@@ -55,6 +55,7 @@ SyncSession::SyncSession(ApiConfig config, std::shared_ptr<RateBudget> budget, Q
     connect(engine, &SyncEngine::leadsChanged, this, &SyncSession::leadsChanged);
     connect(engine, &SyncEngine::stateChanged, this, &SyncSession::stateChanged);
     connect(engine, &SyncEngine::warning, this, &SyncSession::warning);
+    connect(engine, &SyncEngine::searchIndexProgress, this, &SyncSession::searchIndexProgress);
     connect(engine, &SyncEngine::detailFetched, this, &SyncSession::detailFetched);
     connect(engine, &SyncEngine::finished, this, [this](SyncEngine::Outcome outcome, const QString &message) {
         m_running = false;

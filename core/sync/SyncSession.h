@@ -41,6 +41,8 @@ signals:
     void stateChanged(outpost::SyncEngine::State state);
     void warning(const QString &message);
     void finished(outpost::SyncEngine::Outcome outcome, const QString &message);
+    // See SyncEngine::searchIndexProgress (and SyncStore::searchBuild for the state at any time).
+    void searchIndexProgress(qint64 done, qint64 total);
     void detailFetched(qint64 id, bool ok, const QString &message);
     void unauthorized(const QString &message);
     void rateLimited(qint64 waitMs);

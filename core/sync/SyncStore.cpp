@@ -3,6 +3,7 @@
 #include "outbox/PendingEdits.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
+#include "storage/LeadSortIndexes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -166,24 +167,69 @@ Result<void> SyncStore::deferSearchIfNearlyEmpty()
         return q.error();
     if (!q->next() || q->value(0).toLongLong() >= kDeferBelow)
         return {};
-    return index.deferSearch();
+    q->finish();
+    auto r = index.deferSearch();
+    if (r)
+        r = LeadSortIndexes::suspend(m_db);
+    return r;
 }
 
 Result<bool> SyncStore::searchDeferred()
 {
-    return LeadIndexWriter::searchDeferred(m_db);
+    auto build = searchBuild();
+    if (!build)
+        return build.error();
+    return build->building;
+}
+
+Result<SyncStore::SearchBuild> SyncStore::buildDeferredSearchStep(int maxLeads)
+{
+    auto stepped = inTransaction<void>(m_db, [&]() -> Result<void> {
+        // The sort indexes first, one per step: the list's other orders come
+        // back before search does.
+        auto suspended = LeadSortIndexes::suspended(m_db);
+        if (!suspended)
+            return suspended.error();
+        if (*suspended)
+            return LeadSortIndexes::restoreOne(m_db);
+        auto indexed = LeadIndexWriter::indexSearchChunk(m_db, maxLeads);
+        if (!indexed)
+            return indexed.error();
+        return {};
+    });
+    if (!stepped)
+        return stepped.error();
+    return searchBuild();
 }
 
 Result<void> SyncStore::buildDeferredSearch()
 {
-    return inTransaction<void>(m_db, [&]() -> Result<void> {
-        auto deferred = LeadIndexWriter::searchDeferred(m_db);
-        if (!deferred)
-            return deferred.error();
-        if (!*deferred)
+    constexpr int kStepLeads = 20000;
+    for (;;) {
+        auto step = buildDeferredSearchStep(kStepLeads);
+        if (!step)
+            return step.error();
+        if (!step->building)
             return {};
-        return LeadIndexWriter::rebuildSearch(m_db);
-    });
+    }
+}
+
+Result<SyncStore::SearchBuild> SyncStore::searchBuild(Database &db)
+{
+    auto progress = LeadIndexWriter::searchProgress(db);
+    if (!progress)
+        return progress.error();
+    auto suspended = LeadSortIndexes::suspended(db);
+    if (!suspended)
+        return suspended.error();
+    auto q = run(db, QStringLiteral("SELECT ifnull(sum(n), 0) FROM lead_counts"), {}, "count the cached leads");
+    if (!q)
+        return q.error();
+    SearchBuild build;
+    build.building = progress->deferred || *suspended;
+    build.total = q->next() ? q->value(0).toLongLong() : 0;
+    build.done = progress->deferred ? std::min(progress->builtRows, build.total) : build.total;
+    return build;
 }
 
 Result<void> SyncStore::queueDetails(const QList<const Lead *> &leads, const QString &agent)

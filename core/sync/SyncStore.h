@@ -52,11 +52,27 @@ public:
     Result<void> clearScan();
 
     // A full scan into a cache with (almost) no leads defers the search index
-    // (see LeadIndexWriter) and builds it once at the end with this, in its own
-    // transaction. Does nothing when the index is not deferred; a run that was
-    // killed before or during it leaves the deferral on, for the next run.
+    // and suspends the optional sort indexes (see LeadIndexWriter and
+    // LeadSortIndexes), and builds them once at the end, a step at a time: each
+    // step is one short transaction, so that other writers (a person's edit)
+    // get their turn in between, and a run killed or cancelled during the build
+    // resumes it where it stopped. Until done, search misses the leads not
+    // reached yet: searchBuild() says how far it is, for anyone to show.
+    struct SearchBuild
+    {
+        bool building = false; // false: the index is whole
+        qint64 done = 0;       // leads indexed so far (all of them when whole)
+        qint64 total = 0;      // leads in the cache
+    };
     Result<bool> searchDeferred();
+    // One step of the build: a sort index, or up to `maxLeads` leads of the
+    // search index. Returns the state after it.
+    Result<SearchBuild> buildDeferredSearchStep(int maxLeads);
+    // Every step to the end (each still its own transaction).
     Result<void> buildDeferredSearch();
+    Result<SearchBuild> searchBuild() { return searchBuild(m_db); }
+    // Readable from any connection (models on the GUI thread).
+    static Result<SearchBuild> searchBuild(Database &db);
 
     // Details: stores them, marks them current, takes the lead off the queue.
     Result<void> saveDetail(const LeadDetail &detail);

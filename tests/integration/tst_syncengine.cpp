@@ -308,6 +308,65 @@ private slots:
         }
     }
 
+    void searchIndexBuildIsCancellableAndResumes()
+    {
+        SimFixture sim;
+        SimOptions options;
+        options.rateLimit = 0;
+        options.leads = 1500;
+        QVERIFY(sim.start(options));
+        Client client = makeClient(sim, QStringLiteral("indexcancel"));
+        SyncOptions sync;
+        sync.details = SyncOptions::Details::None;
+        sync.snapshots = false;
+        QSignalSpy building(client.engine.get(), &SyncEngine::searchIndexProgress);
+        QSignalSpy finished(client.engine.get(), &SyncEngine::finished);
+        // Cancelled at the first step of the build: the listing itself is done.
+        connect(client.engine.get(), &SyncEngine::searchIndexProgress, client.engine.get(),
+                [&](qint64, qint64) { client.engine->cancel(); });
+        client.engine->start(sync);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).value<SyncEngine::Outcome>(), SyncEngine::Outcome::Cancelled);
+        disconnect(client.engine.get(), &SyncEngine::searchIndexProgress, client.engine.get(), nullptr);
+        QCOMPARE(building.size(), 1);
+        QCOMPARE(building.first().at(1).toLongLong(), 1500);
+        QVERIFY(building.first().at(0).toLongLong() < 1500);
+        {
+            auto db = Database::open(cachePath(QStringLiteral("indexcancel")));
+            QVERIFY(db.ok());
+            // Readable from any connection: what a model shows.
+            auto state = SyncStore::searchBuild(*db);
+            QVERIFY(state.ok());
+            QVERIFY(state->building);
+            QCOMPARE(state->total, 1500);
+            SyncStore store(*db);
+            QCOMPARE(store.leads().totalCount().value(), 1500);
+            QVERIFY(store.value(QStringLiteral("sync.run")).value().isEmpty());
+        }
+        // The next run finishes the build before it lists anything.
+        building.clear();
+        QCOMPARE(runSync(*client.engine, sync).first, SyncEngine::Outcome::Completed);
+        QVERIFY(!building.isEmpty());
+        QCOMPARE(building.last().at(0).toLongLong(), 1500);
+        QCOMPARE(building.last().at(1).toLongLong(), 1500);
+        compareWithServer(sim, QStringLiteral("indexcancel"), false);
+        auto db = Database::open(cachePath(QStringLiteral("indexcancel")));
+        SyncStore store(*db);
+        QVERIFY(!SyncStore::searchBuild(*db)->building);
+        auto all =
+            store.leads().window({LeadFilter(), LeadSort{LeadSort::Key::Newest, Qt::AscendingOrder}, 1500, 0, {}});
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 1500);
+        for (const Lead &lead : {all->first(), all->at(700), all->last()}) {
+            LeadFilter byPhone;
+            byPhone.search = lead.phone;
+            auto found = store.leads().window({byPhone, {}, 1500, 0, {}});
+            QVERIFY(found.ok());
+            QVERIFY2(std::any_of(found->cbegin(), found->cend(), [&](const Lead &l) { return l.id == lead.id; }),
+                     qPrintable(lead.phone));
+        }
+    }
+
     void refusedCursorMakesTheNextRunStartOver()
     {
         SimFixture sim;

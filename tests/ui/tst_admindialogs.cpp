@@ -305,6 +305,19 @@ private slots:
         dialog.createKey(QStringLiteral("Laptop"));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.shownSecret().isEmpty(), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.keyCount(), before + 1, 30000);
+        // An expiry goes to the service with the key, and the list shows it.
+        const QString laptopSecret = dialog.shownSecret();
+        const QDateTime expiry = QDateTime::currentDateTime().addDays(30);
+        dialog.createKey(QStringLiteral("Kiosk"), expiry);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.shownSecret() != laptopSecret && !dialog.shownSecret().isEmpty(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.keyCount(), before + 2, 30000);
+        bool expiring = false;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = list->topLevelItem(i);
+            expiring = expiring || (item->text(0) == QStringLiteral("Kiosk") &&
+                                    item->text(4) == QLocale().toString(expiry, QLocale::ShortFormat));
+        }
+        QVERIFY(expiring);
         saveScreenshot(dialog, QStringLiteral("api-keys-created"));
         const QString secret = dialog.shownSecret();
         QSignalSpy keyChanged(&dialog, &ApiKeysDialog::workspaceKeyChanged);
@@ -462,6 +475,34 @@ private slots:
         page.stopLiveUpdates();
         QVERIFY(!page.listener());
         m_sim.api("DELETE", QStringLiteral("/webhooks/%1").arg(id));
+    }
+
+    // Runs after the test above: the workspace has a webhook secret, and live updates are off.
+    void liveUpdatesAreRememberedPerWorkspace()
+    {
+        QVERIFY(!m_registry->find(m_workspace.id)->webhookSecretIds.isEmpty());
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        {
+            SettingsPage page(*m_registry, &m_keychain, &m_verifier);
+            QVERIFY(!page.listener());
+            page.selectWorkspace(m_workspace.id);
+            page.startLiveUpdates(port);
+            QTRY_VERIFY_WITH_TIMEOUT(page.listener() && page.listener()->isListening(), 30000);
+        }
+        {
+            // The next start (the app's next run) receives again, same workspace, same port.
+            SettingsPage page(*m_registry, &m_keychain, &m_verifier);
+            QVERIFY(page.listener());
+            QCOMPARE(page.listener()->workspace().id, m_workspace.id);
+            QTRY_VERIFY_WITH_TIMEOUT(page.listener()->isListening(), 30000);
+            QCOMPARE(page.listener()->port(), port);
+            page.stopLiveUpdates();
+        }
+        SettingsPage page(*m_registry, &m_keychain, &m_verifier);
+        QVERIFY(!page.listener());
     }
 
     void screenshotsInDark()

@@ -4,6 +4,7 @@
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "MainWindow.h"
+#include "Screenshot.h"
 #include "SessionSyncStatus.h"
 #include "SimFixture.h"
 #include "SyncStatusBar.h"
@@ -15,7 +16,10 @@
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +41,22 @@ private:
     std::unique_ptr<SyncSession> m_session;
     std::unique_ptr<SessionSyncStatus> m_status;
     std::unique_ptr<MainWindow> m_window;
+
+    // The row of the timeline entry with this text, -1 when none.
+    static int timelineRow(const TimelineModel *timeline, const QString &text)
+    {
+        for (int row = 0; row < timeline->rowCount(); ++row) {
+            if (timeline->entryAt(row).text == text)
+                return row;
+        }
+        return -1;
+    }
+
+    static TimelineModel::Delivery deliveryOf(const TimelineModel *timeline, const QString &text)
+    {
+        const int row = timelineRow(timeline, text);
+        return row < 0 ? TimelineModel::Delivery::Confirmed : timeline->entryAt(row).delivery;
+    }
 
     bool detailsCached(qint64 id)
     {
@@ -169,6 +189,72 @@ private slots:
         QVERIFY(m_status->isSyncing());
         QVERIFY(finished.wait(60000));
         QVERIFY(m_sim.ledgerHead() > before);
+    }
+
+    void timelineItemsShowAsQueuedThenConfirmed()
+    {
+        m_status->setWorkingOffline(true);
+        const qint64 id = m_window->leadList()->model()->idAt(3);
+        m_window->openLead(id);
+        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        const TimelineModel *timeline = pane->timeline();
+        auto *box = pane->findChild<QPlainTextEdit *>(QStringLiteral("replyBox"));
+        QVERIFY(box);
+        box->setPlainText(QStringLiteral("Your quote is ready"));
+        QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+        box->setPlainText(QStringLiteral("Prefers mornings"));
+        pane->findChild<QPushButton *>(QStringLiteral("addNote"))->click();
+
+        // Both are in the conversation at once, marked as queued (and said so to assistive tools).
+        for (const QString &text : {QStringLiteral("Your quote is ready"), QStringLiteral("Prefers mornings")}) {
+            const int row = timelineRow(timeline, text);
+            QVERIFY2(row >= 0, qPrintable(text));
+            const QModelIndex i = timeline->index(row);
+            QCOMPARE(i.data(TimelineModel::DeliveryRole).value<TimelineModel::Delivery>(),
+                     TimelineModel::Delivery::Queued);
+            QCOMPARE(i.data(TimelineModel::DeliveryTextRole).toString(), QStringLiteral("Queued"));
+            QVERIFY(i.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("Queued")));
+            QVERIFY(i.data(TimelineModel::IdRole).toString().startsWith(QStringLiteral("outbox:")));
+        }
+        QTest::qWait(300);
+        QCOMPARE(deliveryOf(timeline, QStringLiteral("Prefers mornings")), TimelineModel::Delivery::Queued);
+        saveScreenshot(*pane, QStringLiteral("timeline-queued.png"));
+
+        // Online: sent, and the service's copies replace them without a mark.
+        m_status->setWorkingOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_status->edits()->isPending(id), 30000);
+        QTRY_COMPARE(deliveryOf(timeline, QStringLiteral("Your quote is ready")), TimelineModel::Delivery::Confirmed);
+        QTRY_COMPARE(deliveryOf(timeline, QStringLiteral("Prefers mornings")), TimelineModel::Delivery::Confirmed);
+        for (const QString &text : {QStringLiteral("Your quote is ready"), QStringLiteral("Prefers mornings")}) {
+            const int row = timelineRow(timeline, text);
+            QVERIFY2(row >= 0, qPrintable(text));
+            QVERIFY(!timeline->entryAt(row).id.startsWith(QStringLiteral("outbox:")));
+            QVERIFY(timeline->index(row).data(TimelineModel::DeliveryTextRole).toString().isEmpty());
+        }
+    }
+
+    void aRefusedAppointmentShowsWhyItWasNotSent()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
+        const qint64 id = m_window->leadList()->model()->idAt(4);
+        m_window->openLead(id);
+        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        // Longer than the service takes (200 characters), which only the service knows.
+        const QString service = QStringLiteral("Consultation and a very long description ").repeated(6).trimmed();
+        QVERIFY(m_status->edits()->bookAppointment(id, QDateTime::currentDateTime().addDays(2), service).ok());
+        const TimelineModel *timeline = pane->timeline();
+        QVERIFY(timelineRow(timeline, service) >= 0);
+        // The conversation that loads meanwhile (the lead was just opened) keeps it.
+        QTRY_VERIFY_WITH_TIMEOUT(detailsCached(id), 30000);
+        QVERIFY(timelineRow(timeline, service) >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryOf(timeline, service), TimelineModel::Delivery::Failed, 30000);
+        const QModelIndex i = timeline->index(timelineRow(timeline, service));
+        const QString text = i.data(TimelineModel::DeliveryTextRole).toString();
+        QVERIFY2(text.startsWith(QStringLiteral("Not sent: ")) && text.contains(QStringLiteral("200")),
+                 qPrintable(text));
+        QCOMPARE(i.data(Qt::ToolTipRole).toString(), text);
+        QVERIFY(i.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("Not sent")));
+        saveScreenshot(*pane, QStringLiteral("timeline-failed.png"));
     }
 };
 

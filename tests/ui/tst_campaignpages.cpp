@@ -3,6 +3,7 @@
 #include "CampaignsPage.h"
 #include "DashboardPage.h"
 #include "LeadGenerator.h"
+#include "Screenshot.h"
 #include "SimFixture.h"
 #include "WorkspaceCache.h"
 #include "api/ApiClient.h"
@@ -28,18 +29,10 @@
 
 using namespace outpost;
 using outpost::sim::LeadGenerator;
+using outpost::test::saveScreenshot;
 using outpost::test::SimFixture;
 
 namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
 
 QPalette darkPalette()
 {

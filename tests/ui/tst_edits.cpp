@@ -10,6 +10,7 @@
 #include "OutboxLeadEdits.h"
 #include "PipelineBoard.h"
 #include "PipelineModel.h"
+#include "Screenshot.h"
 #include "Sidebar.h"
 #include "SyncStatusBar.h"
 #include "TestLeads.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDrag>
 #include <QDropEvent>
 #include <QJsonArray>
 #include <QLabel>
@@ -39,17 +41,9 @@
 #include <QToolButton>
 
 using namespace outpost;
+using outpost::test::saveScreenshot;
 
 namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
 
 QList<qint64> idsIn(LeadTableModel *model)
 {
@@ -159,6 +153,107 @@ private slots:
         QApplication::sendEvent(board->columnView(1)->viewport(), &enter);
         QVERIFY(!enter.isAccepted());
         QCOMPARE(outboxRows().size(), 2);
+    }
+
+    // The pointer's own path: a press on a card and a move past the drag
+    // distance start the board's QDrag; the platform would deliver its data to
+    // the column under the pointer, which the test does with the same data.
+    void aMouseDragFromACardMovesItToTheColumnItIsDroppedOn()
+    {
+        const QString dir = seededProfile();
+        {
+            auto db = Database::open(m_cachePath);
+            Lead odd = LeadStore(db.value()).lead(9).value().value();
+            odd.status = LeadStatus::fromString(QStringLiteral("archived"));
+            QVERIFY(LeadStore(db.value()).upsert({odd}).ok());
+        }
+        WorkspaceRegistry registry{Profile(dir)};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Pipeline);
+        PipelineBoard *board = window.pipelineBoard();
+        PipelineModel *pipeline = qobject_cast<PipelineModel *>(board->columnView(0)->model()->parent());
+        QVERIFY(pipeline);
+        LeadTableModel *fromColumn = pipeline->columnModel(1);
+        LeadTableModel *toColumn = pipeline->columnModel(4);
+        QListView *from = board->columnView(1);
+        QTRY_VERIFY(fromColumn->rowCount() > 1);
+        QTRY_VERIFY(from->isVisible());
+        const QModelIndex card = fromColumn->index(1, LeadTableModel::NameColumn);
+        const qint64 id = fromColumn->idAt(1);
+        const QPoint pressAt = from->visualRect(card).center();
+
+        QTest::mousePress(from->viewport(), Qt::LeftButton, Qt::NoModifier, pressAt);
+        QCOMPARE(from->currentIndex(), card);
+        // Less than the drag distance is a click, not a drag.
+        QTest::mouseMove(from->viewport(), pressAt + QPoint(1, 0));
+        QVERIFY(!from->findChild<QDrag *>());
+        QTest::mouseMove(from->viewport(), pressAt + QPoint(0, QApplication::startDragDistance() + 4));
+        QDrag *drag = from->findChild<QDrag *>();
+        QVERIFY2(drag, "a move past the drag distance starts a drag");
+        QVERIFY(drag->mimeData()->hasFormat(QStringLiteral("application/x-outpost-lead-ids")));
+        QCOMPARE(drag->mimeData()->data(QStringLiteral("application/x-outpost-lead-ids")),
+                 PipelineBoard::encodeLeadIds({id}));
+        QTest::mouseRelease(from->viewport(), Qt::LeftButton, Qt::NoModifier, pressAt);
+
+        // The column of unknown statuses is shown (one lead has one) and takes no drops.
+        QListView *unknown = board->columnView(6);
+        QVERIFY(unknown && unknown->isVisible());
+        QCOMPARE(pipeline->unknownColumn(), 6);
+        QDragEnterEvent refused(unknown->viewport()->rect().center(), Qt::MoveAction, drag->mimeData(), Qt::LeftButton,
+                                Qt::NoModifier);
+        refused.setAccepted(true);
+        QApplication::sendEvent(unknown->viewport(), &refused);
+        QVERIFY(!refused.isAccepted());
+        QVERIFY(outboxRows().isEmpty());
+
+        QWidget *target = board->columnView(4)->isVisible() ? board->columnView(4)->viewport()
+                                                            : static_cast<QWidget *>(board->columnView(4));
+        const qint64 before = toColumn->matchCount();
+        const QPoint at = target->rect().center();
+        QDragEnterEvent enter(at, Qt::MoveAction, drag->mimeData(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(at, Qt::MoveAction, drag->mimeData(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::MoveAction, drag->mimeData(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QVERIFY(drop.isAccepted());
+
+        const QList<OutboxRow> rows = outboxRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().op, OutboxRow::Op::SetStatus);
+        QCOMPARE(rows.first().leadIds, QList<qint64>{id});
+        QCOMPARE(rows.first().payload.value(QStringLiteral("status")).toString(), QStringLiteral("lost"));
+        QTRY_VERIFY(!idsIn(fromColumn).contains(id));
+        QTRY_VERIFY(idsIn(toColumn).contains(id));
+        QCOMPARE(toColumn->matchCount(), before + 1);
+        QVERIFY(window.edits()->isPending(id));
+
+        // The keyboard: Ctrl+Left takes it back one stage; Ctrl+Right from the last
+        // stage does not reach the unknown statuses' column.
+        QListView *lost = board->columnView(4);
+        lost->setFocus();
+        lost->setCurrentIndex(toColumn->index(static_cast<int>(idsIn(toColumn).indexOf(id)), 0));
+        lost->selectionModel()->select(lost->currentIndex(), QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(lost, Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(outboxRows().size(), 2);
+        QCOMPARE(outboxRows().last().payload.value(QStringLiteral("status")).toString(), QStringLiteral("booked"));
+        QTRY_VERIFY(idsIn(pipeline->columnModel(3)).contains(id));
+        QListView *closed = board->columnView(5);
+        LeadTableModel *closedColumn = pipeline->columnModel(5);
+        QTRY_VERIFY(closedColumn->rowCount() > 0);
+        closed->setFocus();
+        closed->setCurrentIndex(closedColumn->index(0, 0));
+        closed->selectionModel()->select(closed->currentIndex(), QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(closed, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(outboxRows().size(), 2);
+        // A column whose model was just refreshed lays its cards out on a later turn of
+        // the event loop; without this the picture showed "Booked" empty beside its count.
+        QTest::qWait(200);
+        saveScreenshot(window, QStringLiteral("pipeline-unknown-statuses.png"));
     }
 
     void aBulkTagOnThreeSelectedLeadsQueuesOneBulkActionThatCanBeUndone()
@@ -296,7 +391,7 @@ private slots:
         }
         window.cache()->notifyLeadsChanged({id});
         auto *button = window.syncStatusBar()->findChild<QToolButton *>(QStringLiteral("conflicts"));
-        QTRY_COMPARE(button->text(), QStringLiteral("1 conflicts"));
+        QTRY_COMPARE(button->text(), QStringLiteral("1 conflict"));
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
         ConflictsDialog *dialog = window.conflictsDialog();

@@ -7,6 +7,7 @@
 #include "LeadTableModel.h"
 #include "MainWindow.h"
 #include "PipelineBoard.h"
+#include "Screenshot.h"
 #include "Sidebar.h"
 #include "TestLeads.h"
 #include "TimelineModel.h"
@@ -36,17 +37,9 @@
 #include <QToolButton>
 
 using namespace outpost;
+using outpost::test::saveScreenshot;
 
 namespace {
-
-void saveScreenshot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-}
 
 QStringList labelTexts(QWidget &w)
 {
@@ -453,6 +446,38 @@ private slots:
         QCOMPARE(window.leadList()->searchBox()->text(), QStringLiteral("ada"));
         QCOMPARE(window.leadList()->model()->rowCount(), 2);
         saveScreenshot(window, QStringLiteral("leads-saved-view.png"));
+    }
+
+    void selectAllOverABigListIsCountedNotReadRowByRow()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(20000))};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LeadListPage *page = window.leadList();
+        QTRY_COMPARE(page->model()->rowCount(), 20000);
+        const int blocksBefore = page->model()->loadedBlockCount();
+        page->table()->setFocus();
+        QTest::keySequence(page->table(), QKeySequence::SelectAll);
+        QCOMPARE(page->table()->selectionModel()->selection().size(), 1);
+        // Reading every selected row would have filled the block cache (kMaxBlocks).
+        QVERIFY2(page->model()->loadedBlockCount() <= blocksBefore + 2,
+                 qPrintable(QString::number(page->model()->loadedBlockCount())));
+        BulkActionBar *bar = page->bulkBar();
+        QVERIFY(bar->isWanted());
+        bool counted = false;
+        for (const QLabel *label : bar->findChildren<QLabel *>())
+            counted = counted || label->text() == QStringLiteral("%1 selected").arg(QLocale().toString(20000));
+        QVERIFY(counted);
+        QPushButton *stage = bar->actionButton(BulkActionBar::ChangeStage);
+        QVERIFY(!stage->isEnabled());
+        QVERIFY2(stage->toolTip().contains(QLocale().toString(BulkActionBar::kMaxLeads)), qPrintable(stage->toolTip()));
+
+        // Three rows are read and can be acted on as before.
+        page->table()->selectionModel()->select(
+            QItemSelection(page->model()->index(0, 0), page->model()->index(2, LeadTableModel::ColumnCount - 1)),
+            QItemSelectionModel::ClearAndSelect);
+        QVERIFY(stage->isEnabled());
     }
 
     void screenshotsOfEveryPageInLightAndDark_data()

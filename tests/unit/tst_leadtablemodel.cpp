@@ -1,3 +1,4 @@
+#include "CacheTask.h"
 #include "HostileStrings.h"
 #include "LeadGenerator.h"
 #include "LeadTableModel.h"
@@ -333,6 +334,65 @@ private slots:
         cache.close();
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.index(0, 0).isValid());
+    }
+
+    void aCancelledBackgroundReadStopsAndDeliversNothing()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 3000));
+        LeadFilter f;
+        f.search = QStringLiteral("lead 1"); // a literal scan: thousands of SQLite steps per count
+        bool cancelledDelivered = false, wantedDelivered = false;
+
+        // Counts forever unless SQLite is interrupted: only the cancel ends it.
+        const CacheTask::Cancel cancel = CacheTask::makeCancel();
+        std::atomic_bool started = false;
+        CacheTask::run<qint64>(
+            cache.path(), this, cancel,
+            [f, &started](LeadStore &store) -> Result<qint64> {
+                started = true;
+                for (;;) {
+                    auto n = store.count(f);
+                    if (!n)
+                        return n;
+                }
+            },
+            [&cancelledDelivered](const Result<qint64> &) { cancelledDelivered = true; });
+        QTRY_VERIFY(started.load());
+        cancel->store(true);
+        QVERIFY(CacheTask::pool()->waitForDone(60000));
+
+        // Cancelled before it starts: it never runs.
+        const CacheTask::Cancel early = CacheTask::makeCancel();
+        early->store(true);
+        CacheTask::run<qint64>(
+            cache.path(), this, early, [f](LeadStore &store) { return store.count(f); },
+            [&cancelledDelivered](const Result<qint64> &) { cancelledDelivered = true; });
+        CacheTask::run<qint64>(
+            cache.path(), this, CacheTask::makeCancel(), [f](LeadStore &store) { return store.count(f); },
+            [&wantedDelivered](const Result<qint64> &n) { wantedDelivered = n && *n > 0; });
+        QTRY_VERIFY(wantedDelivered);
+        QVERIFY(CacheTask::pool()->waitForDone(60000));
+        QCoreApplication::processEvents();
+        QVERIFY(!cancelledDelivered);
+    }
+
+    void aWindowAnywhereIsRightWithThePositionIndex()
+    {
+        // Every block's last row is indexed: a window anywhere, the last one
+        // included, is a keyset seek from the block before it.
+        const QList<Lead> leads = generated(4321);
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        const LeadSort sort{LeadSort::Key::Name, Qt::AscendingOrder};
+        const QList<qint64> expected = reference(
+            leads, [](const Lead &) { return true; }, sort);
+        LeadTableModel model(&cache);
+        model.setLeadSort(sort);
+        model.buildPositionIndex();
+        QTRY_VERIFY(model.hasPositionIndex());
+        for (int row : {4320, 4300, 4299, 2222, 0, 3999, 4000, 100, 99})
+            QCOMPARE(model.idAt(row), expected.at(row));
     }
 };
 

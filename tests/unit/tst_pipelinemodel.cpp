@@ -33,7 +33,11 @@ private slots:
         openFresh(cache, leads);
         PipelineModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(model.rowCount(), 6);
+        // The six stages, then the one lead with a status this version does not know.
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.unknownColumn(), 6);
+        QCOMPARE(model.index(6).data(PipelineModel::CountRole).toLongLong(), 1);
+        QCOMPARE(model.columnModel(6)->idAt(0), leads.at(0).id);
         const QStringList wire = {QStringLiteral("new"),    QStringLiteral("contacted"), QStringLiteral("qualified"),
                                   QStringLiteral("booked"), QStringLiteral("lost"),      QStringLiteral("closed")};
         for (int column = 0; column < 6; ++column) {
@@ -86,6 +90,58 @@ private slots:
                 QCOMPARE(m->leadAt(row)->channel, QStringLiteral("sms"));
         }
         QCOMPARE(total, 200);
+    }
+
+    void unknownStatusesGetAnExtraColumnOnlyWhileSuchLeadsExist()
+    {
+        WorkspaceCache cache;
+        openFresh(cache, test::makeLeads(1, 60));
+        PipelineModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.unknownColumn(), -1);
+        QVERIFY(!model.columnModel(6));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        // Sync brings a status the app does not know: a seventh column appears.
+        Lead archived = cache.store().lead(7).value().value();
+        archived.status = LeadStatus::fromString(QStringLiteral("archived"));
+        QVERIFY(cache.store().upsert({archived}).ok());
+        cache.notifyLeadsChanged({7});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 7);
+        const QModelIndex other = model.index(6);
+        QVERIFY(!model.acceptsMoves(6));
+        QVERIFY(model.acceptsMoves(5));
+        QVERIFY(other.data(PipelineModel::StatusRole).toString().isEmpty());
+        QCOMPARE(other.data(PipelineModel::StatusesRole).toStringList(), QStringList{QStringLiteral("archived")});
+        QVERIFY(other.data(Qt::ToolTipRole).toString().contains(QStringLiteral("archived")));
+        QCOMPARE(other.data(PipelineModel::CountRole).toLongLong(), 1);
+        QCOMPARE(model.columnModel(6)->idAt(0), 7);
+
+        // A second unknown status (hostile text included) joins the same column.
+        Lead odd = cache.store().lead(8).value().value();
+        odd.status = LeadStatus::fromString(QStringLiteral("x'); DROP TABLE leads;--"));
+        QVERIFY(cache.store().upsert({odd}).ok());
+        cache.notifyLeadsChanged({8});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.index(6).data(PipelineModel::StatusesRole).toStringList().size(), 2);
+        QCOMPARE(model.index(6).data(PipelineModel::CountRole).toLongLong(), 2);
+        // The known columns lost them.
+        qint64 known = 0;
+        for (int column = 0; column < 6; ++column)
+            known += model.index(column).data(PipelineModel::CountRole).toLongLong();
+        QCOMPARE(known, 58);
+
+        // Both go back to known stages: the column goes away.
+        archived.status = LeadStatus(LeadStatus::Lost);
+        odd.status = LeadStatus(LeadStatus::New);
+        QVERIFY(cache.store().upsert({archived, odd}).ok());
+        cache.notifyLeadsChanged({7, 8});
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.unknownColumn(), -1);
     }
 
     void countsFollowSync()

@@ -2,6 +2,7 @@
 #include "storage/Database.h"
 #include "sync/SyncStore.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,6 +47,14 @@ private:
         if (store.leads().count(f).value() != ids.size())
             qFatal("search count and window disagree for %s", qPrintable(text));
         return ids;
+    }
+
+    static bool indexExists(Database &db, const QString &name)
+    {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?"));
+        q.addBindValue(name);
+        return q.exec() && q.next();
     }
 
     static LeadDetail detailOf(const Lead &lead)
@@ -192,6 +201,100 @@ private slots:
         QVERIFY(store.applyPage(page(test::makeLeads(1001, 10)), scan).ok());
         QVERIFY(!store.searchDeferred().value());
         QCOMPARE(found(store, QStringLiteral("lead1005@")), QList<qint64>{1005});
+    }
+
+    void deferredBuildGoesInStepsThatOthersCanWriteBetween()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 300)), scan).ok());
+        // The first fill also leaves out the optional sort indexes until the end.
+        QVERIFY(!indexExists(db, QStringLiteral("leads_by_name")));
+        QVERIFY(indexExists(db, QStringLiteral("leads_by_updated")));
+        auto state = store.searchBuild();
+        QVERIFY(state.ok());
+        QVERIFY(state->building);
+        QCOMPARE(state->done, 0);
+        QCOMPARE(state->total, 300);
+
+        // Sort indexes first, one per step, then search 100 leads per step.
+        const QStringList suspended = {QStringLiteral("leads_by_name"),
+                                       QStringLiteral("leads_by_created"),
+                                       QStringLiteral("leads_by_last_message"),
+                                       QStringLiteral("leads_audience_by_status"),
+                                       QStringLiteral("leads_audience_by_channel"),
+                                       QStringLiteral("leads_audience_by_source"),
+                                       QStringLiteral("leads_audience_by_agent")};
+        for (const QString &name : suspended)
+            QVERIFY2(!indexExists(db, name), qPrintable(name));
+        for (qsizetype i = 0; i < suspended.size(); ++i)
+            QVERIFY(store.buildDeferredSearchStep(100).ok());
+        for (const QString &name : suspended)
+            QVERIFY2(indexExists(db, name), qPrintable(name));
+        state = store.buildDeferredSearchStep(100);
+        QVERIFY(state.ok());
+        QVERIFY(state->building);
+        QCOMPARE(state->done, 100);
+        // Search finds what the build reached, and only that.
+        QCOMPARE(found(store, QStringLiteral("lead50@")), QList<qint64>{50});
+        QVERIFY(found(store, QStringLiteral("lead250@")).isEmpty());
+
+        // Between two steps the write lock is free: another connection (the
+        // GUI thread's) writes at once, before and after the build's mark.
+        auto other = Database::open(db.path());
+        QVERIFY(other.ok());
+        LeadStore gui(*other);
+        Lead early = test::makeLead(50, QStringLiteral("Orsolya Brightwater"));
+        early.updatedAt = early.updatedAt.addSecs(60);
+        Lead late = test::makeLead(250, QStringLiteral("Tamsin Coldharbour"));
+        late.updatedAt = late.updatedAt.addSecs(60);
+        QVERIFY(gui.upsert({early, late}).ok());
+        QVERIFY(gui.remove({60, 260}).ok());
+        // Indexed at once: lead 50 is behind the build's mark.
+        QCOMPARE(found(store, QStringLiteral("Orsolya")), QList<qint64>{50});
+
+        do {
+            state = store.buildDeferredSearchStep(100);
+            QVERIFY(state.ok());
+        } while (state->building);
+        QVERIFY(!store.searchDeferred().value());
+        QCOMPARE(found(store, QStringLiteral("Orsolya")), QList<qint64>{50});
+        QCOMPARE(found(store, QStringLiteral("Tamsin")), QList<qint64>{250});
+        QVERIFY(found(store, QStringLiteral("lead60@")).isEmpty());
+        QVERIFY(found(store, QStringLiteral("lead260@")).isEmpty());
+        QVERIFY(!found(store, QStringLiteral("Lead 5")).contains(50));
+        QCOMPARE(found(store, QStringLiteral("lead299@")), QList<qint64>{299});
+        // Every lead once: none indexed twice by the steps.
+        QCOMPARE(found(store, QStringLiteral("spring-promo")).size(), 148);
+    }
+
+    void stoppedBuildResumesWhereItStopped()
+    {
+        Database db = freshDb();
+        {
+            SyncStore store(db);
+            SyncStore::PageContext scan;
+            scan.scanning = true;
+            QVERIFY(store.applyPage(page(test::makeLeads(1, 250)), scan).ok());
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(store.buildDeferredSearchStep(50).ok());
+            QCOMPARE(store.searchBuild()->done, 100);
+        }
+        // A new store on a new connection (the next run) goes on from there.
+        auto reopened = Database::open(db.path());
+        QVERIFY(reopened.ok());
+        SyncStore store(*reopened);
+        QCOMPARE(store.searchBuild()->done, 100);
+        auto state = store.buildDeferredSearchStep(50);
+        QVERIFY(state.ok());
+        QCOMPARE(state->done, 150);
+        QVERIFY(store.buildDeferredSearch().ok());
+        QVERIFY(!store.searchBuild()->building);
+        QCOMPARE(found(store, QStringLiteral("example")).size(), 250);
+        QCOMPARE(found(store, QStringLiteral("lead77@")), QList<qint64>{77});
+        QCOMPARE(found(store, QStringLiteral("lead177@")), QList<qint64>{177});
     }
 
 #ifdef OUTPOST_TEST_HOOKS
