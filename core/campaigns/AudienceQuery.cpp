@@ -74,60 +74,71 @@ Result<AudienceQuery::Sql> AudienceQuery::sqlFor(const LeadFilter &f)
     return sql;
 }
 
-Result<bool> AudienceQuery::tagIsRare(const QString &tag)
+AudienceQuery::Statement AudienceQuery::tagProbe(const QString &tag)
 {
-    QSqlQuery q(m_store.database().connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM lead_tags WHERE tag = ? LIMIT ?)"));
-    q.bindValue(0, tag);
-    q.bindValue(1, kRareTag);
-    if (auto r = Database::exec(q, "count a tag's leads"); !r)
-        return r.error();
-    return q.next() && q.value(0).toInt() < kRareTag;
+    return {QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM lead_tags WHERE tag = ? LIMIT ?)"), {tag, kRareTag}};
 }
 
-Result<QList<qint64>> AudienceQuery::firstIds(const Sql &sql, int limit)
+Result<bool> AudienceQuery::tagIsRare(const QString &tag)
+{
+    auto q = run(tagProbe(tag), "count a tag's leads");
+    if (!q)
+        return q.error();
+    return q->next() && q->value(0).toInt() < kRareTag;
+}
+
+AudienceQuery::Statement AudienceQuery::idsStatement(const Sql &sql, int limit)
 {
     // With only a creation range, its index finds the matches and they are
     // sorted (+l.id keeps SQLite from walking a million rows in id order).
     const QString order = sql.hasCreatedRange && !sql.hasEquality ? QStringLiteral("+l.id") : QStringLiteral("l.id");
-    QString text = QStringLiteral("SELECT l.id FROM leads l");
+    Statement st{QStringLiteral("SELECT l.id FROM leads l"), sql.values};
     if (!sql.where.isEmpty())
-        text += QStringLiteral(" WHERE ") + sql.where.join(QStringLiteral(" AND "));
-    text += QStringLiteral(" ORDER BY %1 LIMIT ?").arg(order);
-    QSqlQuery q(m_store.database().connection());
-    q.setForwardOnly(true);
-    q.prepare(text);
-    int i = 0;
-    for (const QVariant &v : sql.values)
-        q.bindValue(i++, v);
-    q.bindValue(i, limit);
-    if (auto r = Database::exec(q, "read the audience"); !r)
-        return r.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
-    return ids;
+        st.sql += QStringLiteral(" WHERE ") + sql.where.join(QStringLiteral(" AND "));
+    st.sql += QStringLiteral(" ORDER BY %1 LIMIT ?").arg(order);
+    st.values << limit;
+    return st;
 }
 
-Result<qint64> AudienceQuery::countUpTo(const Sql &sql, qint64 cap)
+AudienceQuery::Statement AudienceQuery::countStatement(const Sql &sql, qint64 cap)
 {
-    QString text = QStringLiteral("SELECT 1 FROM leads l");
+    Statement st{QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM leads l"), sql.values};
     if (!sql.where.isEmpty())
-        text += QStringLiteral(" WHERE ") + sql.where.join(QStringLiteral(" AND "));
-    if (cap >= 0)
-        text += QStringLiteral(" LIMIT ?");
+        st.sql += QStringLiteral(" WHERE ") + sql.where.join(QStringLiteral(" AND "));
+    if (cap >= 0) {
+        st.sql += QStringLiteral(" LIMIT ?");
+        st.values << cap;
+    }
+    st.sql += QLatin1Char(')');
+    return st;
+}
+
+Result<QSqlQuery> AudienceQuery::run(const Statement &st, const char *what)
+{
     QSqlQuery q(m_store.database().connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(*) FROM (") + text + QLatin1Char(')'));
-    int i = 0;
-    for (const QVariant &v : sql.values)
-        q.bindValue(i++, v);
-    if (cap >= 0)
-        q.bindValue(i, cap);
-    if (auto r = Database::exec(q, "count the audience"); !r)
+    q.prepare(st.sql);
+    for (int i = 0; i < st.values.size(); ++i)
+        q.bindValue(i, st.values.at(i));
+    if (auto r = Database::exec(q, what); !r)
         return r.error();
-    return q.next() ? q.value(0).toLongLong() : 0;
+    return q;
+}
+
+Result<QList<AudienceQuery::Statement>> AudienceQuery::statements(const LeadFilter &filter, int sampleSize,
+                                                                  qint64 countCap)
+{
+    const LeadFilter f = campaignFilter(filter);
+    auto sql = sqlFor(f);
+    if (!sql)
+        return sql.error();
+    QList<Statement> list;
+    if (!f.tag.isEmpty())
+        list << tagProbe(f.tag);
+    if (sampleSize > 0)
+        list << idsStatement(*sql, sampleSize);
+    list << countStatement(*sql, countCap >= 0 ? countCap + 1 : -1);
+    return list;
 }
 
 Result<Audience> AudienceQuery::preview(const LeadFilter &filter, int sampleSize, qint64 countCap)
@@ -137,10 +148,13 @@ Result<Audience> AudienceQuery::preview(const LeadFilter &filter, int sampleSize
         return sql.error();
     Audience audience;
     if (sampleSize > 0) {
-        auto ids = firstIds(*sql, sampleSize);
-        if (!ids)
-            return ids.error();
-        for (qint64 id : *ids) {
+        auto q = run(idsStatement(*sql, sampleSize), "read the audience");
+        if (!q)
+            return q.error();
+        QList<qint64> ids;
+        while (q->next())
+            ids << q->value(0).toLongLong();
+        for (qint64 id : std::as_const(ids)) {
             auto lead = m_store.lead(id);
             if (!lead)
                 return lead.error();
@@ -148,17 +162,18 @@ Result<Audience> AudienceQuery::preview(const LeadFilter &filter, int sampleSize
                 audience.sample << **lead;
         }
         // A short sample is the whole audience: no count needed.
-        if (ids->size() < sampleSize) {
-            audience.count = ids->size();
+        if (ids.size() < sampleSize) {
+            audience.count = ids.size();
             return audience;
         }
     }
     // One more than the cap tells "more than the cap" from "exactly the cap".
-    auto n = countUpTo(*sql, countCap >= 0 ? countCap + 1 : -1);
-    if (!n)
-        return n.error();
-    audience.exact = countCap < 0 || *n <= countCap;
-    audience.count = audience.exact ? *n : countCap;
+    auto q = run(countStatement(*sql, countCap >= 0 ? countCap + 1 : -1), "count the audience");
+    if (!q)
+        return q.error();
+    const qint64 n = q->next() ? q->value(0).toLongLong() : 0;
+    audience.exact = countCap < 0 || n <= countCap;
+    audience.count = audience.exact ? n : countCap;
     return audience;
 }
 
