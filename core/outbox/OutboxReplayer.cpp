@@ -144,8 +144,21 @@ void OutboxReplayer::start()
             return;
         }
     }
+    forgetOldDoneRows();
     publishCounts();
     next();
+}
+
+void OutboxReplayer::forgetOldDoneRows()
+{
+    // The outbox is a queue, not a history: a month of what the service
+    // already has is plenty for the person to look back on.
+    constexpr qint64 kKeptMs = 30LL * 24 * 3600 * 1000;
+    auto pruned = m_store->pruneDone(QDateTime::currentMSecsSinceEpoch() - kKeptMs);
+    if (!pruned) // Harmless: the rows are kept until the next run.
+        qCWarning(lcSync) << "cannot forget old outbox rows:" << pruned.error().message;
+    else if (*pruned > 0)
+        qCInfo(lcSync) << "forgot" << *pruned << "outbox rows the service has had for a month";
 }
 
 void OutboxReplayer::cancel()

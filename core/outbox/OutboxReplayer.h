@@ -109,6 +109,7 @@ private:
     void request(ApiRequest request, std::function<void(const ApiResult &)> done);
     bool check(const Result<void> &written);
     void publishCounts();
+    void forgetOldDoneRows();
     void end(Outcome outcome, const QString &message);
 
     QString m_cachePath;

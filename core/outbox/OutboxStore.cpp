@@ -22,6 +22,12 @@ constexpr qsizetype kMaxTextLength = 10000;
 constexpr qsizetype kMaxTagLength = 100;
 const QString kLocalPrefix = QStringLiteral("outbox:");
 const QString kOpenStates = QStringLiteral("('pending', 'sending', 'needs-review', 'conflict')");
+// A refused or not-allowed row still holds its optimistic change in the cache,
+// and later rows on its leads were based on it: sending them first would show
+// the person a conflict with their own refused edit. They wait for a retry or
+// a discard.
+const QString kHoldingStates =
+    QStringLiteral("('pending', 'sending', 'needs-review', 'conflict', 'failed', 'not-allowed')");
 
 const QStringList &campaignFilterNames()
 {
@@ -901,6 +907,20 @@ Result<void> OutboxStore::deleteRow(qint64 rowId)
 
 // ---- Replayer ----
 
+Result<int> OutboxStore::pruneDone(qint64 beforeMs)
+{
+    // A campaign's rows stay while the campaign does: its status is read through them.
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE state = 'done' AND updated_at < ? AND idempotency_key NOT IN "
+                             "(SELECT send_key FROM campaigns WHERE send_key IS NOT NULL UNION "
+                             "SELECT create_key FROM campaigns WHERE create_key IS NOT NULL)"));
+    q.bindValue(0, beforeMs);
+    auto r = Database::exec(q, "forget changes the service had long ago");
+    if (!r)
+        return r.error();
+    return q.numRowsAffected();
+}
+
 Result<std::optional<OutboxRow>> OutboxStore::nextSendable(const QSet<qint64> &skip)
 {
     QJsonArray skipped;
@@ -912,8 +932,8 @@ Result<std::optional<OutboxRow>> OutboxStore::nextSendable(const QSet<qint64> &s
             "AND NOT EXISTS (SELECT 1 FROM outbox_targets t JOIN outbox_targets e ON e.lead_id = t.lead_id "
             "  JOIN outbox p ON p.id = e.row_id WHERE t.row_id = o.id AND p.id < o.id AND p.state IN %1) "
             "AND (o.op NOT LIKE 'campaign-%' OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.op LIKE 'campaign-%' "
-            "  AND p.id < o.id AND p.state IN %1))")
-            .arg(kOpenStates);
+            "  AND p.id < o.id AND p.state IN %2))")
+            .arg(kHoldingStates, kOpenStates);
     auto found = select(where, {QString::fromUtf8(QJsonDocument(skipped).toJson(QJsonDocument::Compact))}, 1);
     if (!found)
         return found.error();

@@ -118,8 +118,12 @@ public:
     Result<void> resolveReview(qint64 rowId, Review review);
 
     // ---- For the replayer. ----
-    // The first row that may go now: pending or sending, with no earlier open
-    // row on any of its leads (campaign rows: no earlier open campaign row).
+    // Forgets done rows last changed before `beforeMs` (ms since the epoch);
+    // returns how many went. Open, refused and campaign rows stay.
+    Result<int> pruneDone(qint64 beforeMs);
+    // The first row that may go now: pending or sending, with no earlier open,
+    // refused or not-allowed row on any of its leads (campaign rows: no earlier
+    // open campaign row).
     // Rows in `skip` are left out (and still block what follows them).
     Result<std::optional<OutboxRow>> nextSendable(const QSet<qint64> &skip = {});
     // Before the request leaves: state sending, one more attempt, the probe.

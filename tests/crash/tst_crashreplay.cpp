@@ -1,3 +1,4 @@
+#include "OutpostCtl.h"
 #include "SimFixture.h"
 #include "domain/LeadCodec.h"
 #include "domain/LeadStatus.h"
@@ -19,6 +20,7 @@
 
 using namespace outpost;
 using outpost::sim::SimOptions;
+using outpost::test::OutpostCtl;
 using outpost::test::SimFixture;
 
 // The kill -9 harness: the real outpostctl, killed with SIGKILL at random
@@ -33,12 +35,7 @@ class TestCrashReplay : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = outpost::test::CtlResult;
 
     static constexpr int kActions = 200;
     static constexpr int kGroups = 4;
@@ -50,38 +47,9 @@ private:
     QRandomGenerator m_random;
     int m_rounds = 20;
 
-    QString ctlPath() const { return qEnvironmentVariable("OUTPOSTCTL"); }
-
-    std::unique_ptr<QProcess> startCtl(const QStringList &args) const
-    {
-        auto p = std::make_unique<QProcess>();
-        p->setProgram(ctlPath());
-        p->setArguments(QStringList{QStringLiteral("--profile"), m_profile} + args);
-        p->start();
-        p->closeWriteChannel();
-        return p;
-    }
-
-    static Run finishedRun(QProcess &p)
-    {
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
-
     Run ctl(const QStringList &args, const QByteArray &input = {}) const
     {
-        QProcess p;
-        p.setProgram(ctlPath());
-        p.setArguments(QStringList{QStringLiteral("--profile"), m_profile} + args);
-        p.start();
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(180000)) {
-            p.kill();
-            p.waitForFinished();
-            qFatal("outpostctl %s did not finish", qPrintable(args.join(u' ')));
-        }
-        return finishedRun(p);
+        return OutpostCtl(m_profile).run(args, input);
     }
 
     QString cachePath() const
@@ -233,7 +201,7 @@ private:
     // it was still at work then.
     bool killedAtRandom(const QStringList &args)
     {
-        auto p = startCtl(args);
+        auto p = OutpostCtl(m_profile).start(args);
         const int delayMs = 100 + int(m_random.bounded(1400));
         p->waitForFinished(delayMs);
         if (p->state() == QProcess::NotRunning)
@@ -333,7 +301,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFileInfo(ctlPath()).isExecutable(), "OUTPOSTCTL must name the outpostctl binary");
+        QVERIFY2(QFileInfo(qEnvironmentVariable("OUTPOSTCTL")).isExecutable(),
+                 "OUTPOSTCTL must name the outpostctl binary");
         bool ok = false;
         const int rounds = qEnvironmentVariableIntValue("CRASH_ROUNDS", &ok);
         if (ok && rounds > 0)
@@ -353,10 +322,9 @@ private slots:
         SimFixture sim;
         QVERIFY2(sim.start(options), qPrintable(sim.errorString()));
         m_profile = m_dir.filePath(QStringLiteral("profile"));
-        Run run = ctl({QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("crash"),
-                       QStringLiteral("--url"), sim.baseUrl().toString(), QStringLiteral("--client-id"), sim.clientId(),
-                       QStringLiteral("--rate-per-minute"), QStringLiteral("100000")},
-                      sim.apiKey().toUtf8() + '\n');
+        Run run =
+            OutpostCtl(m_profile).addWorkspace(QStringLiteral("crash"), sim.baseUrl(), sim.clientId(), sim.apiKey(),
+                                               {QStringLiteral("--rate-per-minute"), QStringLiteral("100000")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         run = ctl({QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("none")});
         QVERIFY2(run.code == 0, qPrintable(run.err));

@@ -1,3 +1,4 @@
+#include "OutpostCtl.h"
 #include "SimFixture.h"
 #include "admin/AdminError.h"
 #include "secrets/SecretStore.h"
@@ -13,6 +14,7 @@
 
 using namespace outpost;
 using outpost::sim::SimOptions;
+using outpost::test::OutpostCtl;
 using outpost::test::SimFixture;
 
 // outpostctl keys and webhooks as a person runs them: the real binary, a
@@ -23,12 +25,7 @@ class TestAdminCtl : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = outpost::test::CtlResult;
 
     QTemporaryDir m_dir;
     int m_profiles = 0;
@@ -38,19 +35,7 @@ private:
 
     static Run ctl(const QString &profile, const QStringList &args, const QByteArray &input = {})
     {
-        QProcess p;
-        p.setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p.setArguments(QStringList{QStringLiteral("--profile"), profile} + args);
-        p.start();
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            qFatal("outpostctl %s did not finish", qPrintable(args.join(u' ')));
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return OutpostCtl(profile).run(args, input);
     }
 
     // A workspace on the sim with a key of its own (made through the sim's admin door).
@@ -64,11 +49,9 @@ private:
                                 .toObject()
                                 .value(QStringLiteral("secret"))
                                 .toString();
-        const Run run = ctl(profile,
-                            {QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("demo"),
-                             QStringLiteral("--url"), m_sim.baseUrl().toString(), QStringLiteral("--client-id"),
-                             m_sim.clientId(), QStringLiteral("--rate-per-minute"), QStringLiteral("100000")},
-                            key.toUtf8() + '\n');
+        const Run run =
+            OutpostCtl(profile).addWorkspace(QStringLiteral("demo"), m_sim.baseUrl(), m_sim.clientId(), key,
+                                             {QStringLiteral("--rate-per-minute"), QStringLiteral("100000")});
         if (run.code != 0)
             qFatal("workspace add failed: %s", qPrintable(run.err));
         return key;

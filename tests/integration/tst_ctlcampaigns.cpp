@@ -1,3 +1,4 @@
+#include "OutpostCtl.h"
 #include "SimFixture.h"
 
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 
 using namespace outpost;
 using outpost::sim::SimOptions;
+using outpost::test::OutpostCtl;
 using outpost::test::SimFixture;
 
 // outpostctl dashboard, campaign and campaigns as a person runs them: the real
@@ -17,34 +19,13 @@ class TestCtlCampaigns : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Run = outpost::test::CtlResult;
 
     QTemporaryDir m_dir;
     SimFixture m_sim;
     QString m_profile;
 
-    Run ctl(const QStringList &args, const QByteArray &input = {})
-    {
-        QProcess p;
-        p.setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p.setArguments(QStringList{QStringLiteral("--profile"), m_profile} + args);
-        p.start();
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(180000)) {
-            p.kill();
-            p.waitForFinished();
-            qFatal("outpostctl %s did not finish", qPrintable(args.join(u' ')));
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run ctl(const QStringList &args, const QByteArray &input = {}) { return OutpostCtl(m_profile).run(args, input); }
 
     int sendRequests()
     {
@@ -82,10 +63,9 @@ private slots:
         options.rateLimit = 0;
         options.seed = 9;
         QVERIFY(m_sim.start(options));
-        Run run = ctl({QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("demo"),
-                       QStringLiteral("--url"), m_sim.baseUrl().toString(), QStringLiteral("--client-id"),
-                       m_sim.clientId(), QStringLiteral("--rate-per-minute"), QStringLiteral("100000")},
-                      m_sim.apiKey().toUtf8() + '\n');
+        Run run = OutpostCtl(m_profile).addWorkspace(QStringLiteral("demo"), m_sim.baseUrl(), m_sim.clientId(),
+                                                     m_sim.apiKey(),
+                                                     {QStringLiteral("--rate-per-minute"), QStringLiteral("100000")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         run = ctl({QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("all")});
         QVERIFY2(run.code == 0, qPrintable(run.err));

@@ -1,3 +1,4 @@
+#include "OutpostCtl.h"
 #include "SimFixture.h"
 
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 
 using namespace outpost;
 using outpost::sim::SimOptions;
+using outpost::test::OutpostCtl;
 using outpost::test::SimFixture;
 
 // outpostctl's outbox commands as a person runs them: the real binary, a
@@ -18,12 +20,7 @@ class TestCtlOutbox : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = outpost::test::CtlResult;
 
     QTemporaryDir m_dir;
     int m_profiles = 0;
@@ -32,28 +29,13 @@ private:
 
     static Run ctl(const QString &profile, const QStringList &args, const QByteArray &input = {})
     {
-        QProcess p;
-        p.setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p.setArguments(QStringList{QStringLiteral("--profile"), profile} + args);
-        p.start();
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(180000)) {
-            p.kill();
-            p.waitForFinished();
-            qFatal("outpostctl %s did not finish", qPrintable(args.join(u' ')));
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return OutpostCtl(profile).run(args, input);
     }
 
     static QString prepared(SimFixture &sim, const QString &profile)
     {
-        Run run = ctl(profile,
-                      {QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("demo"),
-                       QStringLiteral("--url"), sim.baseUrl().toString(), QStringLiteral("--client-id"), sim.clientId(),
-                       QStringLiteral("--rate-per-minute"), QStringLiteral("100000")},
-                      sim.apiKey().toUtf8() + '\n');
+        Run run = OutpostCtl(profile).addWorkspace(QStringLiteral("demo"), sim.baseUrl(), sim.clientId(), sim.apiKey(),
+                                                   {QStringLiteral("--rate-per-minute"), QStringLiteral("100000")});
         if (run.code != 0)
             return run.err;
         run = ctl(profile, {QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("none")});

@@ -1,3 +1,4 @@
+#include "OutpostCtl.h"
 #include "SimFixture.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -12,6 +13,7 @@
 
 using namespace outpost;
 using outpost::sim::SimOptions;
+using outpost::test::OutpostCtl;
 using outpost::test::SimFixture;
 
 // outpostctl sync and status as a person runs them: the real binary, a private
@@ -21,55 +23,24 @@ class TestCtlSync : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = outpost::test::CtlResult;
 
     QTemporaryDir m_dir;
     int m_profiles = 0;
 
     QString newProfile() { return m_dir.filePath(QStringLiteral("profile-%1").arg(++m_profiles)); }
 
-    static QProcess *startCtl(const QString &profile, const QStringList &args, const QByteArray &input = {})
-    {
-        auto *p = new QProcess;
-        p->setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p->setArguments(QStringList{QStringLiteral("--profile"), profile} + args);
-        p->start();
-        p->write(input);
-        p->closeWriteChannel();
-        return p;
-    }
-
-    static Run finish(QProcess *p)
-    {
-        std::unique_ptr<QProcess> owned(p);
-        if (!p->waitForFinished(180000)) {
-            p->kill();
-            p->waitForFinished();
-            qFatal("outpostctl %s did not finish: %s", qPrintable(p->arguments().join(u' ')),
-                   p->readAllStandardError().constData());
-        }
-        return {p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1,
-                QString::fromUtf8(p->readAllStandardOutput()), QString::fromUtf8(p->readAllStandardError())};
-    }
-
     static Run ctl(const QString &profile, const QStringList &args, const QByteArray &input = {})
     {
-        return finish(startCtl(profile, args, input));
+        return OutpostCtl(profile).run(args, input);
     }
 
     static Run addWorkspace(const QString &profile, SimFixture &sim, const QString &key = QString())
     {
-        return ctl(profile,
-                   {QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("demo"), QStringLiteral("--url"),
-                    sim.baseUrl().toString(), QStringLiteral("--client-id"), sim.clientId(),
-                    // The sims here run without a limit; the profile's own budget must not be the bottleneck.
-                    QStringLiteral("--rate-per-minute"), QStringLiteral("100000")},
-                   (key.isEmpty() ? sim.apiKey() : key).toUtf8() + '\n');
+        // The sims here run without a limit; the profile's own budget must not be the bottleneck.
+        return OutpostCtl(profile).addWorkspace(QStringLiteral("demo"), sim.baseUrl(), sim.clientId(),
+                                                key.isEmpty() ? sim.apiKey() : key,
+                                                {QStringLiteral("--rate-per-minute"), QStringLiteral("100000")});
     }
 
     static QJsonObject status(const QString &profile)
@@ -163,11 +134,11 @@ private slots:
         QVERIFY(sim.start(options));
         const QString profile = newProfile();
         QCOMPARE(addWorkspace(profile, sim).code, 0);
-        QProcess *sync =
-            startCtl(profile, {QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("none")});
+        const OutpostCtl runner(profile);
+        auto sync = runner.start({QStringLiteral("sync"), QStringLiteral("--details"), QStringLiteral("none")});
         QTRY_VERIFY_WITH_TIMEOUT(sim.ledger(0).size() >= 4, 30000);
         sim.admin("POST", QStringLiteral("/__sim/keys/revoke"), {{QStringLiteral("secret"), sim.apiKey()}});
-        const Run run = finish(sync);
+        const Run run = runner.finish(*sync);
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains(QStringLiteral("key")), qPrintable(run.err));
         QVERIFY(!run.err.contains(sim.apiKey()));

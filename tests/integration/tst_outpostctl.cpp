@@ -1,4 +1,5 @@
 #include "HostileStrings.h"
+#include "OutpostCtl.h"
 #include "TestLeads.h"
 #include "domain/LeadCodec.h"
 
@@ -9,15 +10,11 @@
 #include <QTest>
 
 using namespace outpost;
+using outpost::test::OutpostCtl;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = outpost::test::CtlResult;
 
 } // namespace
 
@@ -33,17 +30,9 @@ private:
 
     Run ctl(const QStringList &args, const QByteArray &stdinData = QByteArray())
     {
-        QProcess p;
-        p.setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p.setArguments(QStringList{QStringLiteral("--profile"), m_profile} + args);
-        p.start();
-        if (!stdinData.isNull())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            qFatal("outpostctl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        OutpostCtl runner(m_profile);
+        runner.setTimeout(60000);
+        return runner.run(args, stdinData);
     }
 
     QString writeFile(const QByteArray &bytes)

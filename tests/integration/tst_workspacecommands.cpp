@@ -1,4 +1,5 @@
 #include "HostileStrings.h"
+#include "OutpostCtl.h"
 #include "secrets/SecretStore.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -12,15 +13,11 @@
 #include <QTest>
 
 using namespace outpost;
+using outpost::test::OutpostCtl;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = outpost::test::CtlResult;
 
 // Recognisable keys: if any byte sequence of them lands on disk or in output, the tests find it.
 const QString kFirstKey = QStringLiteral("lp_5ec2e7a11c0ffee0ddba11d00dcafe01");
@@ -43,17 +40,10 @@ private:
     Run ctl(const QStringList &args, const QByteArray &stdinData = QByteArray(),
             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.setProgram(qEnvironmentVariable("OUTPOSTCTL"));
-        p.setArguments(QStringList{QStringLiteral("--profile"), m_profile} + args);
-        p.start();
-        p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(90000))
-            qFatal("outpostctl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        OutpostCtl runner(m_profile);
+        runner.setEnvironment(env);
+        runner.setTimeout(90000);
+        return runner.run(args, stdinData);
     }
 
     Run add(const QString &name, const QString &key, const QStringList &extra = {})

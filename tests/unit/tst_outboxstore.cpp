@@ -183,6 +183,44 @@ private slots:
         Q_UNUSED(b);
     }
 
+    void aRefusedRowHoldsBackItsLeadUntilDecided()
+    {
+        Database db = freshDb();
+        OutboxStore store(db);
+        auto refused = store.setStatus(1, QStringLiteral("qualified"));
+        auto later = store.setStatus(1, QStringLiteral("booked"));
+        auto other = store.addNote(2, QStringLiteral("other lead"));
+        // The later row's base is the refused row's change.
+        QCOMPARE(store.row(*later).value()->base.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("qualified"));
+        QVERIFY(store.markState(*refused, OutboxRow::State::Failed, QStringLiteral("400")).ok());
+        QCOMPARE(store.nextSendable()->value().id, *other);
+        QCOMPARE(store.nextSendable(QSet<qint64>{*other})->has_value(), false);
+        QVERIFY(store.markState(*refused, OutboxRow::State::NotAllowed, QStringLiteral("403")).ok());
+        QCOMPARE(store.nextSendable(QSet<qint64>{*other})->has_value(), false);
+        // Once the person discards it, the later row goes.
+        QVERIFY(store.discard(*refused).ok());
+        QCOMPARE(store.nextSendable(QSet<qint64>{*other})->value().id, *later);
+    }
+
+    void oldDoneRowsAreForgotten()
+    {
+        Database db = freshDb();
+        OutboxStore store(db);
+        auto done = store.addNote(1, QStringLiteral("sent"));
+        auto open = store.addNote(2, QStringLiteral("still queued"));
+        auto refused = store.addNote(3, QStringLiteral("refused"));
+        QVERIFY(store.markDone(*done, {}, {}).ok());
+        QVERIFY(store.markState(*refused, OutboxRow::State::Failed, QStringLiteral("400")).ok());
+        const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;
+        QCOMPARE(store.pruneDone(later - 3600 * 1000).value(), 0); // done too recently
+        QCOMPARE(store.pruneDone(later).value(), 1);
+        QVERIFY(!store.row(*done).value().has_value());
+        QVERIFY(store.row(*open).value().has_value());
+        QVERIFY(store.row(*refused).value().has_value());
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM outbox_targets WHERE lead_id = 1")), 0);
+    }
+
     void conflictResolutions()
     {
         Database db = freshDb();
