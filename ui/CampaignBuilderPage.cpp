@@ -1,7 +1,6 @@
 #include "CampaignBuilderPage.h"
 
 #include "AudienceModel.h"
-#include "CacheTask.h"
 #include "LeadText.h"
 #include "WorkspaceCache.h"
 #include "analytics/DashboardFigures.h"
@@ -13,7 +12,6 @@
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +24,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace outpost {
 
@@ -125,7 +122,11 @@ CampaignBuilderPage::CampaignBuilderPage(WorkspaceCache *cache, QWidget *parent)
     scheduleRefresh();
 }
 
-CampaignBuilderPage::~CampaignBuilderPage() = default;
+CampaignBuilderPage::~CampaignBuilderPage()
+{
+    // Its result would be dropped anyway: free the thread now.
+    cancelRefresh();
+}
 
 QWidget *CampaignBuilderPage::buildFilters()
 {
@@ -355,40 +356,72 @@ QString CampaignBuilderPage::validationError() const
 void CampaignBuilderPage::scheduleRefresh()
 {
     m_server->clear();
+    // The running read is for filters that no longer hold: stop it now rather
+    // than let it hold a thread while the next keystroke waits.
+    cancelRefresh();
     m_debounce->start();
+}
+
+void CampaignBuilderPage::cancelRefresh()
+{
+    ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
 }
 
 void CampaignBuilderPage::refreshAudience()
 {
-    const quint64 generation = ++m_generation;
+    cancelRefresh();
+    const quint64 generation = m_generation;
+    m_countBeyondCap = -1;
     if (!m_cache->isOpen()) {
         m_model->setAudience({});
         updateVerdict();
         return;
     }
     const LeadFilter f = filter();
-    using Outcome = Result<Audience>;
-    auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const Outcome outcome = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // the filters changed again meanwhile
-        if (!outcome) {
-            m_verdict->setText(tr("Cannot read the cache: %1").arg(outcome.error().message));
-            return;
-        }
-        m_model->setAudience(*outcome);
-        updateVerdict();
-        emit audienceUpdated();
-    });
-    watcher->setFuture(QtConcurrent::run(CacheTask::pool(), [path = m_cache->path(), f]() -> Outcome {
-        auto db = Database::open(path);
-        if (!db)
-            return db.error();
-        LeadStore store(*db);
-        return AudienceQuery(store).preview(f, kSampleSize);
-    }));
+    m_cancel = CacheTask::makeCancel();
+    // Counting stops one past the cap: a sender needs "too many", not how many,
+    // and at a million leads the exact count is a scan.
+    CacheTask::run<Audience>(
+        m_cache->path(), this, m_cancel,
+        [f](LeadStore &store) { return AudienceQuery(store).preview(f, kSampleSize, CampaignRules::maxAudience); },
+        [this, generation, f](const Result<Audience> &outcome) {
+            if (generation != m_generation)
+                return; // the filters changed again meanwhile
+            if (!outcome) {
+                m_verdict->setText(tr("Cannot read the cache: %1").arg(outcome.error().message));
+                return;
+            }
+            m_model->setAudience(*outcome);
+            updateVerdict();
+            emit audienceUpdated();
+            if (!outcome->exact)
+                countBeyondTheCap(f, generation);
+        });
+}
+
+void CampaignBuilderPage::countBeyondTheCap(const LeadFilter &filter, quint64 generation)
+{
+    CacheTask::run<Audience>(
+        m_cache->path(), this, m_cancel, [filter](LeadStore &store) { return AudienceQuery(store).preview(filter, 0); },
+        [this, generation](const Result<Audience> &outcome) {
+            if (generation != m_generation || !outcome)
+                return; // stale, or only the "more than" stays shown
+            m_countBeyondCap = outcome->count;
+            updateVerdict();
+        });
+}
+
+QString CampaignBuilderPage::countText() const
+{
+    const Audience &a = audience();
+    if (a.exact)
+        return tr("%n lead(s) in the cache", nullptr, int(std::min<qint64>(a.count, INT_MAX)));
+    if (m_countBeyondCap >= 0)
+        return tr("%1 leads in the cache").arg(QLocale().toString(m_countBeyondCap));
+    return tr("%1+ leads in the cache").arg(QLocale().toString(CampaignRules::maxAudience));
 }
 
 void CampaignBuilderPage::onMessageChanged()
@@ -409,15 +442,18 @@ void CampaignBuilderPage::onMessageChanged()
 
 bool CampaignBuilderPage::canSend() const
 {
-    return m_client && m_store && !m_name->text().trimmed().isEmpty() && validationError().isEmpty() &&
-           CampaignRules::refusal(audience().count, m_model->message()).isEmpty();
+    return m_client && m_store && audience().exact && !m_name->text().trimmed().isEmpty() &&
+           validationError().isEmpty() && CampaignRules::refusal(audience().count, m_model->message()).isEmpty();
 }
 
 void CampaignBuilderPage::updateVerdict()
 {
     const Audience &a = audience();
-    m_count->setText(tr("%n lead(s) in the cache", nullptr, int(std::min<qint64>(a.count, INT_MAX))));
+    m_count->setText(countText());
     QString verdict = validationError();
+    if (verdict.isEmpty() && !a.exact)
+        verdict = tr("More than %1 leads match: narrow the audience (a campaign sends at most %1 messages).")
+                      .arg(CampaignRules::maxAudience);
     if (verdict.isEmpty())
         verdict = CampaignRules::refusal(a.count, m_model->message());
     if (verdict.isEmpty() && m_name->text().trimmed().isEmpty())
@@ -439,21 +475,25 @@ void CampaignBuilderPage::checkWithServer()
     if (!m_client)
         return;
     m_server->setText(tr("Asking the service…"));
-    const qint64 local = audience().count;
+    // Over the cap the cache's exact count may still be on its way.
+    const qint64 local = audience().exact ? audience().count : m_countBeyondCap;
+    const QString localText =
+        local >= 0 ? QLocale().toString(local) : tr("more than %1").arg(QLocale().toString(CampaignRules::maxAudience));
     const QDateTime asOf = m_cache->isOpen() ? DashboardFigures::cacheAsOf(m_cache->database()) : QDateTime();
-    CampaignApi::preview(*m_client, filter(), this, [this, local, asOf](const Result<Audience, ApiError> &remote) {
-        if (!remote) {
-            m_server->setText(tr("The service did not answer: %1").arg(remote.error().describe()));
-        } else {
-            const QString age = asOf.isValid() ? LeadText::age(asOf) : tr("never");
-            QString text = tr("Service: %n lead(s); cache: %1 (synced %2).", nullptr, int(remote->count))
-                               .arg(QLocale().toString(local), age);
-            if (remote->count != local)
-                text += QLatin1Char(' ') + tr("The difference is what changed on the service since that sync.");
-            m_server->setText(text);
-        }
-        emit serverChecked();
-    });
+    CampaignApi::preview(
+        *m_client, filter(), this, [this, local, localText, asOf](const Result<Audience, ApiError> &remote) {
+            if (!remote) {
+                m_server->setText(tr("The service did not answer: %1").arg(remote.error().describe()));
+            } else {
+                const QString age = asOf.isValid() ? LeadText::age(asOf) : tr("never");
+                QString text =
+                    tr("Service: %n lead(s); cache: %1 (synced %2).", nullptr, int(remote->count)).arg(localText, age);
+                if (local >= 0 && remote->count != local)
+                    text += QLatin1Char(' ') + tr("The difference is what changed on the service since that sync.");
+                m_server->setText(text);
+            }
+            emit serverChecked();
+        });
 }
 
 std::optional<qint64> CampaignBuilderPage::storeDraft()

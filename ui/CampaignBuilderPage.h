@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CacheTask.h"
 #include "campaigns/AudienceQuery.h"
 
 #include <QPointer>
@@ -63,6 +64,9 @@ private:
     QWidget *buildMessage();
     QWidget *buildAudience();
     void scheduleRefresh();
+    void cancelRefresh();
+    void countBeyondTheCap(const LeadFilter &filter, quint64 generation);
+    QString countText() const;
     void loadFilterValues();
     void onMessageChanged();
     void updateVerdict();
@@ -76,6 +80,11 @@ private:
     AudienceModel *m_model;
     QTimer *m_debounce;
     quint64 m_generation = 0;
+    // Set when the filters change: the reads for the old ones stop.
+    CacheTask::Cancel m_cancel;
+    // The whole audience when it is over the cap (counted after the capped
+    // preview is shown), or -1 while unknown.
+    qint64 m_countBeyondCap = -1;
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_status = nullptr;

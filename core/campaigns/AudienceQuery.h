@@ -5,6 +5,9 @@
 #include "domain/LeadFilter.h"
 
 #include <QList>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariantList>
 
 namespace outpost {
 
@@ -31,7 +34,31 @@ public:
     // The campaign part of a filter: search and escalated are local only.
     static LeadFilter campaignFilter(LeadFilter filter);
 
+    struct Statement
+    {
+        QString sql;
+        QVariantList values;
+    };
+    // The statements preview() runs for these filters, in order (a tag's
+    // probe, the sample's ids, the count), to measure them elsewhere: the
+    // benchmark runs them in the sqlite3 shell on the same file.
+    Result<QList<Statement>> statements(const LeadFilter &filter, int sampleSize, qint64 countCap = -1);
+
 private:
+    struct Sql
+    {
+        QStringList where;
+        QVariantList values;
+        bool hasEquality = false; // an index in lead id order can drive the scan
+        bool hasCreatedRange = false;
+    };
+    Result<Sql> sqlFor(const LeadFilter &filter);
+    static Statement tagProbe(const QString &tag);
+    Result<bool> tagIsRare(const QString &tag);
+    static Statement idsStatement(const Sql &sql, int limit);
+    static Statement countStatement(const Sql &sql, qint64 cap);
+    Result<QSqlQuery> run(const Statement &statement, const char *what);
+
     LeadStore &m_store;
 };
 

@@ -14,8 +14,15 @@ namespace {
 
 const char kSuspendedKey[] = "ingest.suspended_indexes";
 
-// Sorts a person can choose but does not start with.
-const char *const kSuspendable[] = {"leads_by_name", "leads_by_created", "leads_by_last_message"};
+// Sorts a person can choose but does not start with, and the campaign
+// builder's audience indexes (its preview is not used during a first fill).
+const char *const kSuspendable[] = {"leads_by_name",
+                                    "leads_by_created",
+                                    "leads_by_last_message",
+                                    "leads_audience_by_status",
+                                    "leads_audience_by_channel",
+                                    "leads_audience_by_source",
+                                    "leads_audience_by_agent"};
 
 Result<QSqlQuery> prepared(Database &db, const QString &sql, const char *what)
 {

@@ -34,6 +34,9 @@ public:
     ~LeadStore();
     LeadStore(LeadStore &&) = default;
 
+    // The connection it reads and writes through (for queries of its own, like the campaigns' audience).
+    Database &database() { return m_db; }
+
     // Inserts or updates a page. A copy older than the cached one (by updated_at)
     // never overwrites it, so duplicates across pages are harmless.
     Result<void> upsert(const QList<Lead> &leads);

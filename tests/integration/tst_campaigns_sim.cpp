@@ -4,6 +4,7 @@
 #include "campaigns/AudienceQuery.h"
 #include "campaigns/CampaignApi.h"
 #include "campaigns/CampaignQueue.h"
+#include "campaigns/CampaignRules.h"
 #include "campaigns/CampaignStore.h"
 #include "outbox/OutboxReplayer.h"
 #include "storage/Database.h"
@@ -188,6 +189,18 @@ private slots:
         QTest::newRow("underscore") << f({{"source", QStringLiteral("web_for_")}});
         QTest::newRow("emoji") << f({{"assigned_agent", QStringLiteral("🚀")}});
         QTest::newRow("quote") << f({{"channel", QStringLiteral("'")}});
+        QTest::newRow("channel") << f({{"channel", QStringLiteral("sms")}});
+        QTest::newRow("source+agent") << f(
+            {{"source", QStringLiteral("referral")}, {"assigned_agent", QStringLiteral("Maria")}});
+        QTest::newRow("created_before") << f({{"created_before", mid}});
+        QTest::newRow("tag+status") << f({{"tag", QStringLiteral("vip")}, {"status", QStringLiteral("new")}});
+        QTest::newRow("tag+created_after") << f({{"tag", QStringLiteral("hot")}, {"created_after", mid}});
+        QTest::newRow("tag+agent+last_message_before") << f({{"tag", QStringLiteral("b2b")},
+                                                             {"assigned_agent", QStringLiteral("Ahmed")},
+                                                             {"last_message_before", recent}});
+        QTest::newRow("hostile agent") << f({{"assigned_agent", QStringLiteral("x' OR 1=1 --%_")}});
+        QTest::newRow("hostile source+status")
+            << f({{"source", QStringLiteral("'; DROP TABLE leads; --")}, {"status", QStringLiteral("new")}});
     }
 
     void localAudienceEqualsTheServers()
@@ -211,6 +224,11 @@ private slots:
         }
         if (QByteArray(QTest::currentDataTag()) == "status+channel")
             QVERIFY(local->count > 0);
+        // The builder's preview stops counting past the cap: it says so exactly when the service's count is over it.
+        auto capped = AudienceQuery(store).preview(*filter, 10, CampaignRules::maxAudience);
+        QVERIFY(capped.ok());
+        QCOMPARE(capped->exact, (*server)->count <= CampaignRules::maxAudience);
+        QCOMPARE(capped->count, std::min((*server)->count, CampaignRules::maxAudience));
     }
 
     void localOverviewAndFunnelEqualTheServers()

@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -144,6 +145,73 @@ private slots:
         QVERIFY(exact.ok());
         QVERIFY(exact->exact);
         QVERIFY(exact->count < 100);
+    }
+
+    // Over 5,000 leads with a tag, the tag is checked per lead instead of
+    // driving the scan: the same answers either way, with and without other
+    // filters, at both sides of the cap.
+    void aCommonTagGivesTheSameAnswerAsARareOne()
+    {
+        auto db = Database::open(m_dir.filePath(QStringLiteral("common-tag.sqlite")));
+        QVERIFY(db.ok());
+        LeadStore store(*db);
+        QList<Lead> leads = test::makeLeads(1, 10400); // "vip" on 5,200 of them
+        for (int i = 0; i < leads.size(); i += 97)
+            leads[i].tags << QStringLiteral("gala");
+        QVERIFY(store.upsert(leads).ok());
+        const QString at2000 =
+            QDateTime(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC).addSecs(2000 * 60).toString(Qt::ISODate);
+        const QList<QStringList> table = {
+            {QStringLiteral("tag=vip")},
+            {QStringLiteral("tag=vip"), QStringLiteral("status=qualified")},
+            {QStringLiteral("tag=vip"), QStringLiteral("channel=sms"), QStringLiteral("assigned_agent=Maria")},
+            {QStringLiteral("tag=vip"), QStringLiteral("created_before=") + at2000},
+            {QStringLiteral("tag=vip"), QStringLiteral("status=new"), QStringLiteral("last_message_before=") + at2000},
+            {QStringLiteral("tag=gala")},
+            {QStringLiteral("tag=gala"), QStringLiteral("channel=email")},
+            {QStringLiteral("tag=gala"), QStringLiteral("created_after=") + at2000},
+        };
+        for (const QStringList &filters : table) {
+            LeadFilter f;
+            for (const QString &a : filters)
+                QVERIFY(f.set(a).ok());
+            QList<qint64> expected;
+            for (const Lead &l : std::as_const(leads)) {
+                if (matches(l, f))
+                    expected << l.id;
+            }
+            const QByteArray what = filters.join(QStringLiteral(" & ")).toUtf8();
+            auto exact = AudienceQuery(store).preview(f, 20);
+            QVERIFY2(exact.ok(), what.constData());
+            QVERIFY2(exact->count == expected.size(), what.constData());
+            QList<qint64> sample;
+            for (const Lead &l : exact->sample)
+                sample << l.id;
+            QVERIFY2(sample == expected.mid(0, 20), what.constData());
+            auto capped = AudienceQuery(store).preview(f, 20, 500);
+            QVERIFY2(capped.ok(), what.constData());
+            QVERIFY2(capped->exact == (expected.size() <= 500), what.constData());
+            QVERIFY2(capped->count == std::min<qint64>(expected.size(), 500), what.constData());
+        }
+    }
+
+    // The statements it reports are the ones it runs: the same count through them.
+    void statementsCountWhatPreviewCounts()
+    {
+        LeadFilter f;
+        QVERIFY(f.set(QStringLiteral("tag=vip")).ok());
+        QVERIFY(f.set(QStringLiteral("status=qualified")).ok());
+        auto statements = AudienceQuery(*m_store).statements(f, 10, 500);
+        QVERIFY(statements.ok());
+        QCOMPARE(statements->size(), 3); // the tag's probe, the sample's ids, the count
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.prepare(statements->last().sql));
+        for (int i = 0; i < statements->last().values.size(); ++i)
+            q.bindValue(i, statements->last().values.at(i));
+        QVERIFY(q.exec() && q.next());
+        auto audience = AudienceQuery(*m_store).preview(f, 0, 500);
+        QVERIFY(audience.ok());
+        QCOMPARE(q.value(0).toLongLong(), audience->count);
     }
 
     void searchAndEscalatedAreNotCampaignFilters()

@@ -70,6 +70,18 @@ private:
         return d;
     }
 
+    // The indexes a first fill leaves out until the end (LeadSortIndexes).
+    static QStringList suspendedIndexes()
+    {
+        return {QStringLiteral("leads_by_name"),
+                QStringLiteral("leads_by_created"),
+                QStringLiteral("leads_by_last_message"),
+                QStringLiteral("leads_audience_by_status"),
+                QStringLiteral("leads_audience_by_channel"),
+                QStringLiteral("leads_audience_by_source"),
+                QStringLiteral("leads_audience_by_agent")};
+    }
+
 private slots:
     void pageAndCheckpointTogether()
     {
@@ -220,11 +232,13 @@ private slots:
         QCOMPARE(state->total, 300);
 
         // Sort indexes first, one per step, then search 100 leads per step.
-        for (int i = 0; i < 3; ++i)
+        const QStringList suspended = suspendedIndexes();
+        for (const QString &name : suspended)
+            QVERIFY2(!indexExists(db, name), qPrintable(name));
+        for (qsizetype i = 0; i < suspended.size(); ++i)
             QVERIFY(store.buildDeferredSearchStep(100).ok());
-        QVERIFY(indexExists(db, QStringLiteral("leads_by_name")));
-        QVERIFY(indexExists(db, QStringLiteral("leads_by_created")));
-        QVERIFY(indexExists(db, QStringLiteral("leads_by_last_message")));
+        for (const QString &name : suspended)
+            QVERIFY2(indexExists(db, name), qPrintable(name));
         state = store.buildDeferredSearchStep(100);
         QVERIFY(state.ok());
         QVERIFY(state->building);
@@ -270,7 +284,8 @@ private slots:
             SyncStore::PageContext scan;
             scan.scanning = true;
             QVERIFY(store.applyPage(page(test::makeLeads(1, 250)), scan).ok());
-            for (int i = 0; i < 5; ++i)
+            // One step per suspended index, then two of search.
+            for (qsizetype i = 0; i < suspendedIndexes().size() + 2; ++i)
                 QVERIFY(store.buildDeferredSearchStep(50).ok());
             QCOMPARE(store.searchBuild()->done, 100);
         }
