@@ -1,6 +1,7 @@
 #include "storage/LeadIndexWriter.h"
 
 #include "storage/Database.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,6 +30,7 @@ const char *const kDetach[] = {
     "DELETE FROM lead_tags WHERE lead_id IN (SELECT value FROM json_each(?1))",
     "INSERT INTO lead_counts (status, n) SELECT l.status, -count(*) FROM leads l WHERE " PAGE
     " GROUP BY l.status ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
+    SlaBuckets::kDetachPage,
 };
 
 const char *const kAttach[] = {
@@ -37,6 +39,7 @@ const char *const kAttach[] = {
     "WHERE j.type = 'text' AND " PAGE,
     "INSERT INTO lead_counts (status, n) SELECT l.status, count(*) FROM leads l WHERE " PAGE
     " GROUP BY l.status ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
+    SlaBuckets::kAttachPage,
 };
 
 QString idsJson(const QList<qint64> &ids)

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlQuery>
 
@@ -239,6 +240,16 @@ const std::vector<Migration> &migrations()
              "CREATE VIRTUAL TABLE leads_search USING fts5(doc, content='', tokenize='trigram')",
          },
          &LeadIndexWriter::rebuildSearchSoon},
+        {"dashboard buckets",
+         {
+             // The SLA and overview summed per hour of creation and agent (SlaBuckets).
+             SlaBuckets::kCreateTable,
+             SlaBuckets::kFill,
+             SlaBuckets::kDropActivityOnInsert,
+             SlaBuckets::kDropActivityOnDelete,
+             SlaBuckets::kActivityOnInsert,
+             SlaBuckets::kActivityOnDelete,
+         }},
     };
     return list;
 }
