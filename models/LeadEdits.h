@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+
 #include <QString>
+#include <functional>
 
 namespace outpost {
 
@@ -85,6 +87,15 @@ public:
     virtual Result<qint64> addNote(qint64 leadId, const QString &text) = 0;
     virtual Result<qint64> bookAppointment(qint64 leadId, const QDateTime &at, const QString &service) = 0;
     virtual Result<qint64> queueBulk(const BulkChange &change) = 0;
+    // The same for a change too big to write on the GUI thread (every lead of
+    // a filter): written on a connection of its own, `done` called on the
+    // thread of `context` (never if it died first). By default, at once.
+    virtual void queueBulkInBackground(const BulkChange &change, QObject *context,
+                                       std::function<void(const Result<qint64> &)> done)
+    {
+        Q_UNUSED(context)
+        done(queueBulk(change));
+    }
     // Takes a row back while it is still queued; false once it has been sent.
     virtual Result<bool> undo(qint64 entryId) = 0;
     // Whether this lead has changes not yet confirmed by the service.

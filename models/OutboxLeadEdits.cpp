@@ -1,10 +1,14 @@
 #include "OutboxLeadEdits.h"
 
+#include "CacheTask.h"
 #include "WorkspaceCache.h"
 #include "outbox/OutboxStore.h"
 
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace outpost {
 
@@ -138,23 +142,62 @@ Result<qint64> OutboxLeadEdits::bookAppointment(qint64 leadId, const QDateTime &
     return queued((*s)->bookAppointment(leadId, when, service), {leadId});
 }
 
+namespace {
+
+Result<qint64> queueOn(OutboxStore &o, const BulkChange &change)
+{
+    switch (change.kind) {
+    case BulkChange::Kind::Stage:
+        return o.bulkStage(change.leadIds, change.value);
+    case BulkChange::Kind::AddTag:
+        return o.bulkTag(change.leadIds, OutboxStore::TagAction::Add, change.value);
+    case BulkChange::Kind::RemoveTag:
+        return o.bulkTag(change.leadIds, OutboxStore::TagAction::Remove, change.value);
+    case BulkChange::Kind::Message:
+        return o.bulkMessage(change.leadIds, change.value);
+    }
+    return Error{OutboxLeadEdits::tr("Unknown bulk action.")};
+}
+
+} // namespace
+
 Result<qint64> OutboxLeadEdits::queueBulk(const BulkChange &change)
 {
     auto s = store();
     if (!s)
         return s.error();
-    OutboxStore *o = *s;
-    switch (change.kind) {
-    case BulkChange::Kind::Stage:
-        return queued(o->bulkStage(change.leadIds, change.value), change.leadIds);
-    case BulkChange::Kind::AddTag:
-        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Add, change.value), change.leadIds);
-    case BulkChange::Kind::RemoveTag:
-        return queued(o->bulkTag(change.leadIds, OutboxStore::TagAction::Remove, change.value), change.leadIds);
-    case BulkChange::Kind::Message:
-        return queued(o->bulkMessage(change.leadIds, change.value), change.leadIds);
+    return queued(queueOn(**s, change), change.leadIds);
+}
+
+void OutboxLeadEdits::queueBulkInBackground(const BulkChange &change, QObject *context,
+                                            std::function<void(const Result<qint64> &)> done)
+{
+    if (!m_store || !m_cache->isOpen()) {
+        done(Error{tr("No workspace is open.")});
+        return;
     }
-    return Error{tr("Unknown bulk action.")};
+    // The row and the optimistic change to every lead in one transaction, as
+    // queueBulk() writes them, but on the pool: thousands of leads and their
+    // search entries are a bulk write the window must not wait for.
+    using Outcome = std::optional<Result<qint64>>;
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, ids = change.leadIds, context = QPointer<QObject>(context), done = std::move(done)] {
+                const Outcome outcome = watcher->result();
+                watcher->deleteLater();
+                const Result<qint64> row = outcome ? *outcome : Result<qint64>(Error{tr("Nothing was queued.")});
+                // Counts and lists follow even when whoever asked is gone.
+                const Result<qint64> reported = queued(row, ids);
+                if (context)
+                    done(reported);
+            });
+    watcher->setFuture(QtConcurrent::run(CacheTask::pool(), [path = m_cache->path(), change]() -> Outcome {
+        auto db = Database::open(path);
+        if (!db)
+            return Result<qint64>(db.error());
+        OutboxStore outbox(*db);
+        return queueOn(outbox, change);
+    }));
 }
 
 Result<bool> OutboxLeadEdits::undo(qint64 entryId)

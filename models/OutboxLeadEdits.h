@@ -30,6 +30,8 @@ public:
     Result<qint64> addNote(qint64 leadId, const QString &text) override;
     Result<qint64> bookAppointment(qint64 leadId, const QDateTime &at, const QString &service) override;
     Result<qint64> queueBulk(const BulkChange &change) override;
+    void queueBulkInBackground(const BulkChange &change, QObject *context,
+                               std::function<void(const Result<qint64> &)> done) override;
     Result<bool> undo(qint64 entryId) override;
     QHash<QString, QueuedItem> queuedItems(qint64 leadId) override;
     bool isPending(qint64 leadId) const override { return m_pendingLeads.contains(leadId); }

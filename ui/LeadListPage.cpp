@@ -337,7 +337,11 @@ void LeadListPage::updateBulkBar()
     for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
         selected += range.height();
     if (selected > BulkActionBar::kMaxLeads) {
-        m_bulkBar->setOversizedSelection(selected);
+        // Every row of the list: the action is over the filter, resolved in SQL when confirmed.
+        if (selected >= m_model->rowCount() && m_cache->isOpen())
+            m_bulkBar->setWholeFilterSelection(selected, m_model->filter(), m_cache->path());
+        else
+            m_bulkBar->setOversizedSelection(selected);
         return;
     }
     QList<qint64> ids;

@@ -467,9 +467,21 @@ private slots:
         QVERIFY(bar->isWanted());
         bool counted = false;
         for (const QLabel *label : bar->findChildren<QLabel *>())
-            counted = counted || label->text() == QStringLiteral("%1 selected").arg(QLocale().toString(20000));
+            counted = counted ||
+                      label->text() == QStringLiteral("All %1 matching leads selected").arg(QLocale().toString(20000));
         QVERIFY(counted);
+        // Every row selected: the actions apply to the whole filter (see tst_bulkfilter), except a
+        // message, which reaches at most OutboxStore::kMaxBulkLeads leads.
         QPushButton *stage = bar->actionButton(BulkActionBar::ChangeStage);
+        QVERIFY(stage->isEnabled());
+        QPushButton *message = bar->actionButton(BulkActionBar::SendMessage);
+        QVERIFY(!message->isEnabled());
+        QVERIFY2(message->toolTip().contains(QStringLiteral("500")), qPrintable(message->toolTip()));
+
+        // A big selection that is not the whole list is only counted, and the actions say to narrow it.
+        page->table()->selectionModel()->select(
+            QItemSelection(page->model()->index(0, 0), page->model()->index(5999, LeadTableModel::ColumnCount - 1)),
+            QItemSelectionModel::ClearAndSelect);
         QVERIFY(!stage->isEnabled());
         QVERIFY2(stage->toolTip().contains(QLocale().toString(BulkActionBar::kMaxLeads)), qPrintable(stage->toolTip()));
 
