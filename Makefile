@@ -2,6 +2,7 @@
 #   make demo    install dependencies, build, launch Outpost on the demo workspace
 #   make test    install dependencies, build (ASan + UBSan), run every test   [LABEL=unit|integration|ui]
 #   make bench   install dependencies, build (release), run the benchmarks     [BENCH_LEADS=N]
+#   make screenshots   every page in light and dark, written to build/screenshots/
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -10,7 +11,7 @@ RELEASE_BUILD := build/release
 LABEL ?=
 BENCH_LEADS ?= 1000000
 
-.PHONY: all deps build release test demo bench format clean
+.PHONY: all deps build release test demo bench screenshots format clean
 
 all: build
 
@@ -37,6 +38,11 @@ demo: release
 
 bench: release
 	@bash bench/run-benchmarks.sh $(RELEASE_BUILD) $(BENCH_LEADS)
+
+screenshots: deps $(TEST_BUILD)/build.ninja
+	cmake --build $(TEST_BUILD) -j $(JOBS) --target tst_screenshots
+	tests/run-headless.sh ctest --test-dir $(TEST_BUILD) --output-on-failure -R '^tst_screenshots$$'
+	@echo "Screenshots: $(CURDIR)/build/screenshots/"
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -21,6 +21,11 @@ SessionSyncStatus::SessionSyncStatus(SyncSession *session, SyncOptions options, 
         m_total = total;
         emit changed();
     });
+    connect(session, &SyncSession::searchIndexProgress, this, [this](qint64 done, qint64 total) {
+        m_indexDone = done;
+        m_indexTotal = total;
+        emit changed();
+    });
     connect(session, &SyncSession::finished, this, &SessionSyncStatus::onFinished);
     connect(session, &SyncSession::detailFetched, this, [this](qint64 id, bool ok, const QString &message) {
         if (ok && !m_online && !m_workingOffline) {
@@ -49,6 +54,7 @@ void SessionSyncStatus::syncNow()
         return;
     m_syncing = true;
     m_done = m_total = 0;
+    m_indexDone = m_indexTotal = 0;
     m_session->start(m_options);
     emit changed();
 }

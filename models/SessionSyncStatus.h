@@ -23,6 +23,9 @@ public:
     qint64 progressDone() const override { return m_syncing ? m_done : 0; }
     qint64 progressTotal() const override { return m_syncing ? m_total : 0; }
     bool isWorkingOffline() const override { return m_workingOffline; }
+    bool isBuildingSearchIndex() const override { return m_syncing && m_indexTotal > 0 && m_indexDone < m_indexTotal; }
+    qint64 indexedLeads() const override { return m_indexDone; }
+    qint64 leadsToIndex() const override { return m_indexTotal; }
     // The last sync's own words (its summary or why it stopped).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -46,6 +49,8 @@ private:
     QString m_lastMessage;
     qint64 m_done = 0;
     qint64 m_total = 0;
+    qint64 m_indexDone = 0;
+    qint64 m_indexTotal = 0;
     int m_lastPending = 0;
     bool m_online = false;
     bool m_syncing = false;

@@ -30,6 +30,12 @@ public:
     int pendingOutboxCount() const { return m_edits ? m_edits->pendingCount() : 0; }
     int conflictCount() const { return m_edits ? m_edits->conflictCount() : 0; }
     virtual bool isWorkingOffline() const = 0;
+    // A search index deferred by a first fill is being built, by a sync that
+    // runs now (indexedLeads of leadsToIndex so far); until it is whole, search
+    // misses the leads not reached yet. Both 0 when no build is reported.
+    virtual bool isBuildingSearchIndex() const { return false; }
+    virtual qint64 indexedLeads() const { return 0; }
+    virtual qint64 leadsToIndex() const { return 0; }
     // Whether edits (status, tags, replies, notes, appointments) can be queued;
     // when not, the reason the controls show in their tooltip.
     bool canQueueEdits() const { return m_edits != nullptr; }

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace outpost {
 
 namespace {
@@ -37,7 +39,9 @@ CommandPalette::CommandPalette(WorkspaceCache *cache, QWidget *window)
 {
     setObjectName(QStringLiteral("commandPalette"));
     setAccessibleName(tr("Command palette"));
-    setFrameShape(QFrame::StyledPanel);
+    // A plain line in the Mid role: visible over the page in light and dark palettes alike.
+    setFrameStyle(QFrame::Box | QFrame::Plain);
+    setForegroundRole(QPalette::Mid);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
     auto *layout = new QVBoxLayout(this);
@@ -54,6 +58,8 @@ CommandPalette::CommandPalette(WorkspaceCache *cache, QWidget *window)
     m_results->setFrameShape(QFrame::NoFrame);
     m_results->setFocusPolicy(Qt::NoFocus);
     m_results->setUniformItemSizes(true);
+    m_results->setSpacing(2);
+    m_results->setForegroundRole(QPalette::Text);
     layout->addWidget(m_results);
 
     m_searchTimer->setSingleShot(true);
@@ -87,7 +93,13 @@ void CommandPalette::place()
 {
     QWidget *window = parentWidget();
     const int w = qMin(560, window->width() - 40);
-    const int h = qMin(380, window->height() - 80);
+    // As tall as its matches (no empty panel under three of them), at most 380 px.
+    const int rows = std::max(m_results->count(), 1);
+    const int rowHeight = m_results->sizeHintForRow(0) > 0 ? m_results->sizeHintForRow(0) : fontMetrics().height();
+    const int content = m_input->sizeHint().height() + rows * (rowHeight + 2 * m_results->spacing()) +
+                        m_results->frameWidth() * 2 + layout()->spacing() + layout()->contentsMargins().top() +
+                        layout()->contentsMargins().bottom() + frameWidth() * 2 + 4;
+    const int h = std::min({380, window->height() - 80, content});
     setGeometry((window->width() - w) / 2, 48, w, h);
 }
 
@@ -115,6 +127,7 @@ void CommandPalette::showActions(const QString &text)
         m_results->addItem(item);
     }
     m_results->setCurrentRow(0);
+    place();
 }
 
 void CommandPalette::searchLeads()
@@ -162,6 +175,7 @@ void CommandPalette::showLeads(quint64 generation, const QList<QPair<qint64, QSt
     }
     if (hadNone && m_results->count() > 0)
         m_results->setCurrentRow(0);
+    place();
 }
 
 void CommandPalette::runCurrent()

@@ -7,6 +7,7 @@
 #include "LeadTableModel.h"
 #include "SyncStatusSource.h"
 #include "WorkspaceCache.h"
+#include "sync/SyncStore.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -59,6 +60,11 @@ LeadListPage::LeadListPage(WorkspaceCache *cache, SyncStatusSource *sync, QWidge
     leftLayout->addWidget(buildTopBar());
     m_chips = new FilterChipBar(left);
     leftLayout->addWidget(m_chips);
+    m_indexHint = new QLabel(left);
+    m_indexHint->setObjectName(QStringLiteral("searchIndexHint"));
+    m_indexHint->setWordWrap(true);
+    m_indexHint->setVisible(false);
+    leftLayout->addWidget(m_indexHint);
     m_bulkBar = new BulkActionBar(left);
     m_bulkBar->setVisible(false);
     leftLayout->addWidget(m_bulkBar);
@@ -198,8 +204,10 @@ void LeadListPage::setSyncStatus(SyncStatusSource *sync)
     if (m_sync)
         disconnect(m_sync, nullptr, this, nullptr);
     m_sync = sync;
-    if (m_sync)
+    if (m_sync) {
         connect(m_sync, &SyncStatusSource::changed, this, &LeadListPage::updateEditControls);
+        connect(m_sync, &SyncStatusSource::changed, this, &LeadListPage::updateSearchIndexHint);
+    }
     m_detail->setSyncStatus(sync);
     updateEditControls();
 }
@@ -227,6 +235,41 @@ void LeadListPage::applyFilter()
     f.search = m_search->text().trimmed();
     m_model->setFilter(f);
     showCount();
+    updateSearchIndexHint();
+}
+
+// A search while the index a first fill deferred is still being built finds
+// only the leads indexed so far: say so, and read the rows again once it is whole.
+void LeadListPage::updateSearchIndexHint()
+{
+    if (m_model->filter().search.isEmpty() || !m_cache->isOpen()) {
+        m_indexHint->setVisible(false);
+        return;
+    }
+    qint64 done = 0;
+    qint64 total = 0;
+    if (m_sync && m_sync->isBuildingSearchIndex()) {
+        done = m_sync->indexedLeads();
+        total = m_sync->leadsToIndex();
+    } else if (auto build = SyncStore::searchBuild(m_cache->database()); build && build->building) {
+        done = build->done;
+        total = build->total;
+    }
+    const bool incomplete = total > 0 && done < total;
+    const bool wasShown = !m_indexHint->isHidden();
+    m_indexHint->setVisible(incomplete);
+    if (incomplete) {
+        const int percent = static_cast<int>(done * 100 / total);
+        m_indexHint->setText(m_sync && m_sync->isBuildingSearchIndex()
+                                 ? tr("⚠ The search index is being built (%1 %): leads not indexed yet are missing "
+                                      "from these results.")
+                                       .arg(percent)
+                                 : tr("⚠ The search index is incomplete (%1 %): leads not indexed yet are missing "
+                                      "from these results. The next sync completes it.")
+                                       .arg(percent));
+    } else if (wasShown) {
+        m_model->refresh();
+    }
 }
 
 void LeadListPage::showCount()

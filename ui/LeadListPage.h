@@ -70,6 +70,7 @@ private:
     void updateEditControls();
     void sortByColumn(int column);
     void loadFilterValues();
+    void updateSearchIndexHint();
 
     WorkspaceCache *m_cache;
     SyncStatusSource *m_sync = nullptr;
@@ -83,6 +84,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_emptyTitle = nullptr;
     QLabel *m_emptyHint = nullptr;
+    QLabel *m_indexHint = nullptr;
     LeadDetailPane *m_detail = nullptr;
 };
 

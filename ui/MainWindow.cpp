@@ -116,6 +116,12 @@ QWidget *MainWindow::buildWelcomePage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch();
+    auto *logo = new QLabel(page);
+    logo->setPixmap(windowIcon().pixmap(QSize(96, 96), devicePixelRatioF()));
+    logo->setAlignment(Qt::AlignCenter);
+    logo->setAccessibleName(tr("Outpost"));
+    layout->addWidget(logo);
+    layout->addSpacing(8);
     layout->addWidget(makeLabel(tr("Welcome to Outpost"), 2.0, true, page));
     layout->addWidget(makeLabel(tr("Your leads, messages and pipeline, with or without a network.\n"
                                    "This profile has no workspace yet: add one to start."),

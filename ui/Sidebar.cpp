@@ -33,10 +33,10 @@ Sidebar::Sidebar(QAbstractItemModel *workspaces, SavedViewsModel *views, QWidget
     , m_viewsModel(views)
 {
     setObjectName(QStringLiteral("sidebar"));
+    // A role, not a copied colour: the sidebar follows the palette when the
+    // system switches between light and dark while the app runs.
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, pal.color(QPalette::AlternateBase));
-    setPalette(pal);
+    setBackgroundRole(QPalette::AlternateBase);
     setFixedWidth(210);
 
     auto *layout = new QVBoxLayout(this);

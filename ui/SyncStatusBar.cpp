@@ -10,6 +10,8 @@
 #include <QProgressBar>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace outpost {
 
 namespace {
@@ -40,6 +42,10 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     m_online->setObjectName(QStringLiteral("onlineState"));
     m_lastSync = new QLabel(this);
     m_lastSync->setObjectName(QStringLiteral("lastSync"));
+    m_indexing = new QLabel(this);
+    m_indexing->setObjectName(QStringLiteral("searchIndexProgress"));
+    m_indexing->setToolTip(tr("Search finds only the leads indexed so far. Cancelling stops the sync; the next "
+                              "sync continues the index where it stopped."));
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(140);
     m_progress->setMaximumHeight(14);
@@ -47,6 +53,8 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     m_cancel = new QToolButton(this);
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAutoRaise(true);
+    m_cancel->setObjectName(QStringLiteral("cancelSync"));
+    m_cancel->setToolTip(tr("Stop this sync; what it fetched is kept"));
     m_pending = new QLabel(this);
     m_pending->setObjectName(QStringLiteral("pendingOutbox"));
     m_conflicts = new QToolButton(this);
@@ -55,8 +63,8 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     m_workOffline = new QCheckBox(tr("Work offline"), this);
     m_workOffline->setObjectName(QStringLiteral("workOffline"));
     m_workOffline->setToolTip(tr("Stop all network traffic until switched back"));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_online, m_lastSync, m_progress, m_cancel, m_pending,
-                                                       m_conflicts, m_workOffline})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_online, m_lastSync, m_indexing, m_progress, m_cancel,
+                                                       m_pending, m_conflicts, m_workOffline})
         layout->addWidget(w);
     connect(m_conflicts, &QToolButton::clicked, this, &SyncStatusBar::conflictsRequested);
     refresh();
@@ -94,15 +102,7 @@ void SyncStatusBar::refresh()
     if (last.isValid())
         m_lastSync->setToolTip(QLocale().toString(last.toLocalTime(), QLocale::LongFormat));
 
-    const bool syncing = has && m_source->isSyncing();
-    m_progress->setVisible(syncing);
-    m_cancel->setVisible(syncing);
-    if (syncing) {
-        const qint64 total = m_source->progressTotal();
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_progress->setValue(static_cast<int>(m_source->progressDone() * 1000 / total));
-    }
+    showProgress();
 
     const int pending = has ? m_source->pendingOutboxCount() : 0;
     m_pending->setText(tr("%1 pending").arg(QLocale().toString(pending)));
@@ -114,6 +114,29 @@ void SyncStatusBar::refresh()
                                                               : tr("Resolve changes made on both sides"));
     const QSignalBlocker blocker(m_workOffline);
     m_workOffline->setChecked(offlineByChoice);
+}
+
+// The sync's progress, or, once its listing is done and it builds the search
+// index a first fill deferred, the index's: the same bar and cancel button.
+void SyncStatusBar::showProgress()
+{
+    const bool syncing = m_source && m_source->isSyncing();
+    const bool indexing = syncing && m_source->isBuildingSearchIndex();
+    m_progress->setVisible(syncing);
+    m_cancel->setVisible(syncing);
+    m_indexing->setVisible(indexing);
+    if (!syncing)
+        return;
+    const qint64 done = indexing ? m_source->indexedLeads() : m_source->progressDone();
+    const qint64 total = indexing ? m_source->leadsToIndex() : m_source->progressTotal();
+    m_progress->setRange(0, total > 0 ? 1000 : 0);
+    if (total > 0)
+        m_progress->setValue(static_cast<int>(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
+    m_progress->setAccessibleName(indexing ? tr("Search index progress") : tr("Sync progress"));
+    if (indexing) {
+        const int percent = static_cast<int>(std::clamp<qint64>(done * 100 / total, 0, 100));
+        m_indexing->setText(tr("Building the search index… %1 %").arg(percent));
+    }
 }
 
 } // namespace outpost

@@ -12,7 +12,8 @@ namespace outpost {
 class SyncStatusSource;
 
 // The right side of the status bar: online or offline, the last sync, a
-// progress bar with cancel while syncing, pending outbox and conflict counts,
+// progress bar with cancel while syncing (and while the sync builds the search
+// index, which it says in words), pending outbox and conflict counts,
 // and the "Work offline" switch. Everything comes from a SyncStatusSource.
 class SyncStatusBar : public QWidget
 {
@@ -28,10 +29,12 @@ signals:
 
 private:
     void refresh();
+    void showProgress();
 
     SyncStatusSource *m_source = nullptr;
     QLabel *m_online = nullptr;
     QLabel *m_lastSync = nullptr;
+    QLabel *m_indexing = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     QLabel *m_pending = nullptr;

@@ -1,33 +1,48 @@
 // Every page of the app over outpost-sim's made-up data (the demo's), in the
-// light and the dark palette, written to build/screenshots/ to be looked at:
-// Leads, Pipeline, the lead detail with a conversation and a queued reply,
-// Dashboard, Campaigns, Settings, and the conflicts dialog over a real
-// conflict (the lead changed on the service while a change to it waited).
+// light and the dark palette, written to build/screenshots/ (`make screenshots`)
+// to be looked at: the welcome page, Leads searched and filtered, the lead
+// detail with a conversation and a queued reply, Pipeline, Dashboard (the
+// service's figures, and the ones computed from the cache), the campaign
+// builder with its audience preview and the campaign list, Settings with the
+// key rotation and webhook dialogs, the command palette, and the conflicts
+// dialog over a real conflict (the lead changed on the service while a change
+// to it waited).
+#include "ApiKeysDialog.h"
+#include "CampaignBuilderPage.h"
 #include "CampaignsPage.h"
+#include "CommandPalette.h"
 #include "ConflictsDialog.h"
 #include "DashboardPage.h"
+#include "FilterChipBar.h"
 #include "LeadDetailPane.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "MainWindow.h"
 #include "SessionSyncStatus.h"
+#include "SettingsPage.h"
 #include "Sidebar.h"
 #include "SimFixture.h"
 #include "SyncStatusBar.h"
 #include "TimelineModel.h"
+#include "WebhooksDialog.h"
 #include "WorkspaceCache.h"
 #include "api/ApiConfig.h"
 #include "api/RateBudget.h"
+#include "secrets/KeychainSecretStore.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -74,6 +89,8 @@ private:
     std::unique_ptr<SyncSession> m_session;
     std::unique_ptr<SessionSyncStatus> m_status;
     std::unique_ptr<MainWindow> m_window;
+    KeychainSecretStore m_keychain;
+    Workspace m_workspace;
     QString m_out;
     QPalette m_light;
 
@@ -91,6 +108,7 @@ private slots:
     {
         m_out = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR", m_dir.filePath(QStringLiteral("screenshots")));
         QVERIFY(QDir().mkpath(m_out));
+        qInfo("Screenshots go to %s", qPrintable(QDir(m_out).absolutePath()));
         m_light = QApplication::palette();
         sim::SimOptions options = SimFixture::defaultOptions(400);
         options.rateLimit = 0;
@@ -102,6 +120,13 @@ private slots:
         w.service.rateLimit = 100000;
         auto added = m_registry->add(w);
         QVERIFY(added);
+        m_workspace = *added;
+        // The key rotation and webhook dialogs read the workspace's key from the keychain, as in the app.
+        std::optional<bool> written;
+        m_keychain.write(SecretStore::apiKeyName(added->id), m_sim.apiKey(), this,
+                         [&written](Result<void, SecretError> r) { written = r.ok(); });
+        QVERIFY(QTest::qWaitFor([&] { return written.has_value(); }, 30000));
+        QVERIFY(*written);
         QVERIFY(m_registry->setDefault(added->id).ok());
         const Profile &profile = m_registry->profile();
         m_session = std::make_unique<SyncSession>(ApiConfig::forWorkspace(*added, m_sim.apiKey()),
@@ -161,42 +186,175 @@ private slots:
     {
         QFETCH(bool, dark);
         QApplication::setPalette(dark ? darkPalette() : m_light);
+        // Each step stops the run at its first failure (a failed check returns from the step only).
+        for (void (TestScreenshots::*step)(bool) :
+             {&TestScreenshots::welcomePage, &TestScreenshots::leadsSearchedAndFiltered,
+              &TestScreenshots::leadDetailWithPendingReply, &TestScreenshots::pipeline, &TestScreenshots::dashboard,
+              &TestScreenshots::campaigns, &TestScreenshots::settings, &TestScreenshots::commandPalette,
+              &TestScreenshots::conflictsDialog}) {
+            (this->*step)(dark);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        m_window->showPage(Sidebar::Leads);
+    }
+
+private:
+    void welcomePage(bool dark)
+    {
+        // A profile without any workspace: what a first start shows.
+        QTemporaryDir empty;
+        WorkspaceRegistry registry{Profile(empty.filePath(QStringLiteral("profile")))};
+        QVERIFY(registry.profile().ensureExists());
+        MainWindow welcome(registry);
+        welcome.resize(1280, 800);
+        welcome.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&welcome));
+        QVERIFY(welcome.currentWorkspace().id.isNull());
+        save(welcome, QStringLiteral("welcome"), dark);
+    }
+
+    void leadsSearchedAndFiltered(bool dark)
+    {
         MainWindow &window = *m_window;
         LeadListPage *list = window.leadList();
-
         window.showPage(Sidebar::Leads);
-        QTableView *table = list->table();
-        table->setCurrentIndex(list->model()->index(0, 0));
-        table->selectRow(0);
+        QToolButton *status = list->chips()->button(FilterChipBar::Chip::Status);
+        QAction *contacted = nullptr;
+        for (QAction *a : status->menu()->actions()) {
+            if (a->text() == QStringLiteral("Contacted"))
+                contacted = a;
+        }
+        QVERIFY(contacted);
+        contacted->trigger();
+        QTRY_VERIFY(list->model()->rowCount() < 400);
+        // A tag some of these leads carry: the search narrows the chip's rows without emptying them.
+        QString tag;
+        for (int row = 0; row < list->model()->rowCount() && tag.isEmpty(); ++row) {
+            const auto lead = list->model()->leadAt(row);
+            if (lead && !lead->tags.isEmpty())
+                tag = lead->tags.first();
+        }
+        QVERIFY(!tag.isEmpty());
+        const int filtered = list->model()->rowCount();
+        QTest::keyClicks(list->searchBox(), tag);
+        QTRY_VERIFY2(
+            list->model()->rowCount() < filtered && list->model()->rowCount() > 0,
+            qPrintable(QStringLiteral("“%1”: %2 of %3 rows").arg(tag).arg(list->model()->rowCount()).arg(filtered)));
+        list->table()->selectRow(0);
         save(window, QStringLiteral("leads"), dark);
+        list->clearSearch();
+        list->chips()->clear();
+        QTRY_COMPARE(list->model()->rowCount(), 400);
+    }
 
+    void leadDetailWithPendingReply(bool dark)
+    {
         // A lead with its conversation loaded, and a reply waiting in the outbox.
+        MainWindow &window = *m_window;
+        LeadListPage *list = window.leadList();
         const qint64 id = list->model()->idAt(2);
         m_status->setWorkingOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
         window.openLead(id);
         QTRY_VERIFY_WITH_TIMEOUT(list->detailPane()->timeline()->rowCount() > 0, 30000);
-        if (!dark) {
-            m_status->setWorkingOffline(true);
-            QVERIFY(
-                m_status->edits()->reply(id, QStringLiteral("Thanks! I have booked you for Thursday at 10:00.")).ok());
-        }
+        m_status->setWorkingOffline(true);
+        QVERIFY(m_status->edits()->reply(id, QStringLiteral("Thanks! I have booked you for Thursday at 10:00.")).ok());
         save(window, QStringLiteral("lead-detail"), dark);
         save(*list->detailPane(), QStringLiteral("lead-detail-pane"), dark);
+    }
 
-        window.showPage(Sidebar::Pipeline);
-        save(window, QStringLiteral("pipeline"), dark);
+    void pipeline(bool dark)
+    {
+        m_window->showPage(Sidebar::Pipeline);
+        save(*m_window, QStringLiteral("pipeline"), dark);
+    }
 
+    void dashboard(bool dark)
+    {
+        MainWindow &window = *m_window;
         window.showPage(Sidebar::Dashboard);
         QSignalSpy refreshed(window.dashboard(), &DashboardPage::refreshed);
+        window.dashboard()->setDays(30);
         window.dashboard()->refresh();
         QVERIFY(refreshed.wait(30000));
         save(window, QStringLiteral("dashboard"), dark);
+        // Sync keeps the service's SLA of 30 days: another period is computed from the cache, and says so.
+        refreshed.clear();
+        window.dashboard()->setDays(7);
+        window.dashboard()->refresh();
+        QVERIFY(refreshed.wait(30000));
+        save(window, QStringLiteral("dashboard-7-days"), dark);
+        window.dashboard()->setDays(30);
+    }
 
+    void campaigns(bool dark)
+    {
+        MainWindow &window = *m_window;
         window.showPage(Sidebar::Campaigns);
+        CampaignBuilderPage *builder = window.campaigns()->builder();
+        window.campaigns()->findChild<QTabWidget *>()->setCurrentWidget(builder);
+        QSignalSpy updated(builder, &CampaignBuilderPage::audienceUpdated);
+        builder->setCampaignName(dark ? QStringLiteral("Spring offer (WhatsApp)") : QStringLiteral("Spring offer"));
+        builder->setMessage(QStringLiteral("Hi {first_name}, {agent} here: our spring slots are open. Reply YES to "
+                                           "book yours."));
+        builder->setFilterText(QStringLiteral("status"), QStringLiteral("qualified"));
+        builder->setFilterText(QStringLiteral("channel"), dark ? QStringLiteral("whatsapp") : QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && builder->audience().count > 0, 30000);
+        QTest::qWait(300);
+        save(window, QStringLiteral("campaign-builder"), dark);
+        builder->saveDraft();
+        window.campaigns()->showList();
         save(window, QStringLiteral("campaigns"), dark);
+    }
+
+    void settings(bool dark)
+    {
+        MainWindow &window = *m_window;
         window.showPage(Sidebar::Settings);
+        window.settingsPage()->selectWorkspace(m_workspace.id);
         save(window, QStringLiteral("settings"), dark);
 
+        ApiKeysDialog keys(m_workspace, m_keychain, &window);
+        QSignalSpy keysLoaded(&keys, &ApiKeysDialog::keysLoaded);
+        keys.show();
+        QTRY_VERIFY_WITH_TIMEOUT(keysLoaded.size() >= 1, 30000);
+        QVERIFY(keys.keyCount() >= 1);
+        save(keys, QStringLiteral("settings-api-keys"), dark);
+
+        WebhooksDialog hooks(m_workspace, m_keychain, *m_registry, &window);
+        QSignalSpy hooksLoaded(&hooks, &WebhooksDialog::webhooksLoaded);
+        hooks.show();
+        QTRY_VERIFY_WITH_TIMEOUT(hooksLoaded.size() >= 1, 30000);
+        if (hooks.webhookCount() == 0) {
+            QSignalSpy created(&hooks, &WebhooksDialog::created);
+            hooks.findChild<QLineEdit *>(QStringLiteral("webhookName"))->setText(QStringLiteral("This computer"));
+            hooks.findChild<QLineEdit *>(QStringLiteral("webhookUrl"))
+                ->setText(QStringLiteral("http://127.0.0.1:9/hooks"));
+            hooks.create();
+            QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(hooks.webhookCount(), 1, 30000);
+        }
+        save(hooks, QStringLiteral("settings-webhooks"), dark);
+    }
+
+    void commandPalette(bool dark)
+    {
+        MainWindow &window = *m_window;
+        window.showPage(Sidebar::Leads);
+        const QString name = window.leadList()->model()->leadAt(0)->name;
+        CommandPalette *palette = window.commandPalette();
+        palette->popup();
+        QTRY_VERIFY(palette->isVisible());
+        palette->input()->setText(name.section(QLatin1Char(' '), 0, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(palette->results()->count() > 0, 10000);
+        save(window, QStringLiteral("command-palette"), dark);
+        palette->hide();
+    }
+
+    void conflictsDialog(bool dark)
+    {
+        MainWindow &window = *m_window;
         window.showConflicts();
         ConflictsDialog *dialog = window.conflictsDialog();
         QVERIFY(dialog);
@@ -204,7 +362,6 @@ private slots:
         QCOMPARE(dialog->conflictList()->count(), 1);
         save(*dialog, QStringLiteral("conflicts-dialog"), dark);
         dialog->close();
-        window.showPage(Sidebar::Leads);
     }
 };
 
