@@ -2,31 +2,45 @@
 
 #include "domain/LeadStatus.h"
 #include "storage/Database.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <cmath>
 
 namespace outpost {
 
 namespace {
 
-const QString kResolved = QStringLiteral("l.status IN ('closed', 'lost')");
+// The figures over every cached lead: the queue and the overview.
+const char kAllTime[] = "SELECT total(open_leads), total(waiting_human), total(escalated_open), total(leads), "
+                        "total(converted), total(escalated), total(resolved), total(bot_resolved), total(rated), "
+                        "total(rating_sum) FROM sla_buckets";
 
-Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &values)
+// The buckets of whole hours from the first value on, and the leads created
+// between the second and third values, before them, in one shape. Plain `?`:
+// Qt binds numbered placeholders by name, not by number.
+QString windowRows()
 {
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return makeError(QStringLiteral("cannot compute the dashboard figures: ") + q.lastError().text());
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    auto r = Database::exec(q, "compute the dashboard figures");
-    if (!r)
-        return r.error();
-    return q;
+    return QStringLiteral("WITH win AS (SELECT %1 FROM sla_buckets WHERE hour >= ? UNION ALL %2) ")
+        .arg(QLatin1StringView(SlaBuckets::kColumns), QLatin1StringView(SlaBuckets::kRowsCreatedBetween));
+}
+
+qint64 at(const QSqlQuery &q, int column)
+{
+    return static_cast<qint64>(q.value(column).toDouble());
+}
+
+QJsonObject timing(qint64 n, qint64 sumMs, qint64 met, int targetSecs)
+{
+    return QJsonObject{{QStringLiteral("avg_seconds"),
+                        n ? LocalAnalytics::round1(static_cast<double>(sumMs) / static_cast<double>(n) / 1000.0) : 0.0},
+                       {QStringLiteral("compliance_pct"), n ? LocalAnalytics::percent(met, n) : 100.0},
+                       {QStringLiteral("target_seconds"), targetSecs},
+                       {QStringLiteral("count"), n}};
 }
 
 } // namespace
@@ -45,35 +59,44 @@ double LocalAnalytics::percent(qint64 part, qint64 whole)
     return whole > 0 ? round1(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : 0.0;
 }
 
+Result<QSqlQuery> LocalAnalytics::run(const LeadSql::Statement &statement)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(statement.sql))
+        return makeError(QStringLiteral("cannot compute the dashboard figures: ") + q.lastError().text());
+    for (int i = 0; i < statement.values.size(); ++i)
+        q.bindValue(i, statement.values.at(i));
+    auto r = Database::exec(q, "compute the dashboard figures");
+    if (!r)
+        return r.error();
+    return q;
+}
+
 Result<QJsonObject> LocalAnalytics::overview()
 {
     // A lead whose messages are not cached has no known human reply.
-    auto q = run(m_db,
-                 QStringLiteral("SELECT count(*), coalesce(sum(l.status IN ('booked', 'closed')), 0), "
-                                "coalesce(sum(l.escalated), 0), coalesce(sum(") +
-                     kResolved + QStringLiteral("), 0), coalesce(sum(") + kResolved +
-                     QStringLiteral(" AND l.escalated = 0 AND ifnull(a.human_replies, 0) = 0), 0), avg(l.rating) "
-                                    "FROM leads l LEFT JOIN lead_activity a ON a.lead_id = l.id"),
-                 {});
+    auto q = run({QString::fromLatin1(kAllTime), {}});
     if (!q)
         return q.error();
     q->next();
-    const qint64 total = q->value(0).toLongLong();
-    const QVariant avgRating = q->value(5);
+    const qint64 total = at(*q, 3);
+    const qint64 rated = at(*q, 8);
     return QJsonObject{
         {QStringLiteral("total_leads"), total},
-        {QStringLiteral("conversion_rate"), percent(q->value(1).toLongLong(), total)},
-        {QStringLiteral("escalation_rate"), percent(q->value(2).toLongLong(), total)},
-        {QStringLiteral("bot_resolution_pct"), percent(q->value(4).toLongLong(), q->value(3).toLongLong())},
-        {QStringLiteral("avg_rating"),
-         avgRating.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(std::round(avgRating.toDouble() * 100) / 100)},
+        {QStringLiteral("conversion_rate"), percent(at(*q, 4), total)},
+        {QStringLiteral("escalation_rate"), percent(at(*q, 5), total)},
+        {QStringLiteral("bot_resolution_pct"), percent(at(*q, 7), at(*q, 6))},
+        {QStringLiteral("avg_rating"), rated
+                                           ? QJsonValue(std::round(q->value(9).toDouble() / double(rated) * 100) / 100)
+                                           : QJsonValue(QJsonValue::Null)},
     };
 }
 
 Result<QJsonObject> LocalAnalytics::funnel()
 {
     // The trigger-kept counts: no scan of the leads.
-    auto q = run(m_db, QStringLiteral("SELECT status, n FROM lead_counts WHERE n > 0"), {});
+    auto q = run({QStringLiteral("SELECT status, n FROM lead_counts WHERE n > 0"), {}});
     if (!q)
         return q.error();
     QHash<QString, qint64> counts;
@@ -91,87 +114,61 @@ Result<QJsonObject> LocalAnalytics::funnel()
     return QJsonObject{{QStringLiteral("funnel"), stages}};
 }
 
-Result<QJsonObject> LocalAnalytics::sla(int days, const QDateTime &now)
+QList<LeadSql::Statement> LocalAnalytics::slaStatements(int days, const QDateTime &now)
 {
-    const qint64 since = now.toMSecsSinceEpoch() - static_cast<qint64>(days) * 86400 * 1000;
-    auto firstResponse = timing(QStringLiteral("a.first_out_at - a.first_in_at"),
-                                QStringLiteral("a.first_in_at IS NOT NULL AND a.first_out_at IS NOT NULL"),
-                                firstResponseTargetSecs, since);
-    if (!firstResponse)
-        return firstResponse.error();
-    auto resolution = timing(QStringLiteral("l.updated_at - l.created_at"), kResolved, resolutionTargetSecs, since);
-    if (!resolution)
-        return resolution.error();
-    auto open = queue();
-    if (!open)
-        return open.error();
-    auto byAgent = agents(since);
-    if (!byAgent)
-        return byAgent.error();
-    return QJsonObject{
-        {QStringLiteral("days"), days},
-        {QStringLiteral("first_response"), *firstResponse},
-        {QStringLiteral("resolution"), *resolution},
-        {QStringLiteral("queue"), *open},
-        {QStringLiteral("agents"), *byAgent},
+    // Times before 1970 do not occur; clamping keeps the bucket arithmetic simple.
+    const qint64 since = std::max<qint64>(0, now.toMSecsSinceEpoch() - static_cast<qint64>(days) * 86400 * 1000);
+    const qint64 firstWholeHour = (since + SlaBuckets::bucketMs - 1) / SlaBuckets::bucketMs;
+    return {
+        // Per agent (and the leads without one): the window's totals are their sum.
+        {windowRows() + QStringLiteral("SELECT has_agent, agent, total(leads), total(resolved), total(resolution_ms), "
+                                       "total(resolution_ok), total(responded), total(response_ms), total(response_ok) "
+                                       "FROM win GROUP BY has_agent, agent ORDER BY has_agent, agent"),
+         {firstWholeHour, since, firstWholeHour * SlaBuckets::bucketMs}},
+        {QString::fromLatin1(kAllTime), {}},
     };
 }
 
-Result<QJsonObject> LocalAnalytics::timing(const QString &span, const QString &condition, int targetSecs,
-                                           qint64 sinceMs)
+Result<QJsonObject> LocalAnalytics::sla(int days, const QDateTime &now)
 {
-    // `span` and `condition` are fixed expressions of this file; values are bound.
-    auto q = run(m_db,
-                 QStringLiteral("SELECT count(*), avg(%1) / 1000.0, coalesce(sum((%1) <= ?), 0) "
-                                "FROM leads l LEFT JOIN lead_activity a ON a.lead_id = l.id "
-                                "WHERE l.created_at >= ? AND %2")
-                     .arg(span, condition),
-                 {static_cast<qint64>(targetSecs) * 1000, sinceMs});
-    if (!q)
-        return q.error();
-    q->next();
-    const qint64 n = q->value(0).toLongLong();
-    return QJsonObject{{QStringLiteral("avg_seconds"), n ? round1(q->value(1).toDouble()) : 0.0},
-                       {QStringLiteral("compliance_pct"), n ? percent(q->value(2).toLongLong(), n) : 100.0},
-                       {QStringLiteral("target_seconds"), targetSecs},
-                       {QStringLiteral("count"), n}};
-}
-
-Result<QJsonObject> LocalAnalytics::queue()
-{
-    auto q = run(m_db,
-                 QStringLiteral("SELECT count(*), coalesce(sum(a.last_in_at > coalesce(a.last_out_at, 0)), 0), "
-                                "coalesce(sum(l.escalated), 0) "
-                                "FROM leads l LEFT JOIN lead_activity a ON a.lead_id = l.id WHERE NOT ") +
-                     kResolved,
-                 {});
-    if (!q)
-        return q.error();
-    q->next();
-    return QJsonObject{{QStringLiteral("open_leads"), q->value(0).toLongLong()},
-                       {QStringLiteral("waiting_human"), q->value(1).toLongLong()},
-                       {QStringLiteral("escalated_open"), q->value(2).toLongLong()}};
-}
-
-Result<QJsonArray> LocalAnalytics::agents(qint64 sinceMs)
-{
-    auto q = run(m_db,
-                 QStringLiteral("SELECT l.assigned_agent, count(*), coalesce(sum(") + kResolved +
-                     QStringLiteral("), 0) FROM leads l WHERE l.created_at >= ? AND l.assigned_agent IS NOT NULL "
-                                    "GROUP BY l.assigned_agent ORDER BY l.assigned_agent"),
-                 {sinceMs});
-    if (!q)
-        return q.error();
-    QJsonArray list;
-    while (q->next()) {
-        const qint64 total = q->value(1).toLongLong();
-        const qint64 done = q->value(2).toLongLong();
-        list.append(QJsonObject{{QStringLiteral("agent"), q->value(0).toString()},
-                                {QStringLiteral("total"), total},
-                                {QStringLiteral("resolved"), done},
-                                {QStringLiteral("resolution_rate"), percent(done, total)}});
+    const QList<LeadSql::Statement> statements = slaStatements(days, now);
+    auto byAgent = run(statements.at(0));
+    if (!byAgent)
+        return byAgent.error();
+    qint64 resolved = 0, resolutionMs = 0, resolutionMet = 0, responded = 0, responseMs = 0, responseMet = 0;
+    QJsonArray agents;
+    while (byAgent->next()) {
+        const qint64 total = at(*byAgent, 2);
+        const qint64 done = at(*byAgent, 3);
+        resolved += done;
+        resolutionMs += at(*byAgent, 4);
+        resolutionMet += at(*byAgent, 5);
+        responded += at(*byAgent, 6);
+        responseMs += at(*byAgent, 7);
+        responseMet += at(*byAgent, 8);
+        if (!byAgent->value(0).toBool() || total <= 0)
+            continue;
+        agents.append(QJsonObject{{QStringLiteral("agent"), byAgent->value(1).toString()},
+                                  {QStringLiteral("total"), total},
+                                  {QStringLiteral("resolved"), done},
+                                  {QStringLiteral("resolution_rate"), percent(done, total)}});
     }
-    return list;
+    byAgent->finish();
+
+    auto all = run(statements.at(1));
+    if (!all)
+        return all.error();
+    all->next();
+    const QJsonObject queue{{QStringLiteral("open_leads"), at(*all, 0)},
+                            {QStringLiteral("waiting_human"), at(*all, 1)},
+                            {QStringLiteral("escalated_open"), at(*all, 2)}};
+    return QJsonObject{
+        {QStringLiteral("days"), days},
+        {QStringLiteral("first_response"), timing(responded, responseMs, responseMet, firstResponseTargetSecs)},
+        {QStringLiteral("resolution"), timing(resolved, resolutionMs, resolutionMet, resolutionTargetSecs)},
+        {QStringLiteral("queue"), queue},
+        {QStringLiteral("agents"), agents},
+    };
 }
 
 } // namespace outpost

@@ -1,6 +1,7 @@
 #include "storage/LeadIndexWriter.h"
 
 #include "storage/Database.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,37 +10,36 @@ namespace outpost {
 
 namespace {
 
-// The indexed columns of one lead row `l`, in the order of the FTS tables.
-#define SEARCH_COLUMNS                                                                                                 \
-    "l.id, outpost_search_text(l.name), outpost_search_text(l.phone), outpost_search_text(l.email), "                  \
-    "(SELECT group_concat(outpost_search_text(value), char(10)) FROM json_each(l.tags) WHERE type = 'text')"
+// What the search index holds for one lead row `l` (SearchDocument::build).
+#define SEARCH_DOC                                                                                                     \
+    "outpost_search_doc(l.name, l.phone, l.email, "                                                                    \
+    "(SELECT group_concat(value, char(10)) FROM json_each(l.tags) WHERE type = 'text'))"
 #define PAGE "l.id IN (SELECT value FROM json_each(?1))"
 
-// The search statements come first in kDetach and kAttach: a deferred search
-// index skips them.
-constexpr int kSearchStatements = 2;
+// The search statement comes first in kDetach and kAttach: a deferred search
+// index skips it.
+constexpr int kSearchStatements = 1;
 
 const char kDeferredKey[] = "search.deferred";
 const char kBuiltUpToKey[] = "search.built_upto";
 const char kBuiltRowsKey[] = "search.built_rows";
 
 const char *const kDetach[] = {
-    "INSERT INTO leads_fts (leads_fts, rowid, name, phone, email, tags) SELECT 'delete', " SEARCH_COLUMNS
-    " FROM leads l WHERE " PAGE,
-    "INSERT INTO leads_words (leads_words, rowid, name, phone, email, tags) SELECT 'delete', " SEARCH_COLUMNS
+    "INSERT INTO leads_search (leads_search, rowid, doc) SELECT 'delete', l.id, " SEARCH_DOC
     " FROM leads l WHERE " PAGE,
     "DELETE FROM lead_tags WHERE lead_id IN (SELECT value FROM json_each(?1))",
     "INSERT INTO lead_counts (status, n) SELECT l.status, -count(*) FROM leads l WHERE " PAGE
     " GROUP BY l.status ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
+    SlaBuckets::kDetachPage,
 };
 
 const char *const kAttach[] = {
-    "INSERT INTO leads_fts (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l WHERE " PAGE,
-    "INSERT INTO leads_words (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l WHERE " PAGE,
+    "INSERT INTO leads_search (rowid, doc) SELECT l.id, " SEARCH_DOC " FROM leads l WHERE " PAGE,
     "INSERT OR IGNORE INTO lead_tags (tag, lead_id) SELECT j.value, l.id FROM leads l, json_each(l.tags) j "
     "WHERE j.type = 'text' AND " PAGE,
     "INSERT INTO lead_counts (status, n) SELECT l.status, count(*) FROM leads l WHERE " PAGE
     " GROUP BY l.status ON CONFLICT (status) DO UPDATE SET n = n + excluded.n",
+    SlaBuckets::kAttachPage,
 };
 
 QString idsJson(const QList<qint64> &ids)
@@ -201,11 +201,10 @@ Result<qint64> LeadIndexWriter::indexSearchChunk(Database &db, int maxLeads)
     if (!progress->deferred)
         return 0;
     if (progress->builtUpTo <= 0) {
-        for (const char *sql : {"INSERT INTO leads_fts (leads_fts) VALUES ('delete-all')",
-                                "INSERT INTO leads_words (leads_words) VALUES ('delete-all')"}) {
-            if (auto r = db.execute(QString::fromLatin1(sql), "clear the search index"); !r)
-                return r.error();
-        }
+        if (auto r = db.execute(QStringLiteral("INSERT INTO leads_search (leads_search) VALUES ('delete-all')"),
+                                "clear the search index");
+            !r)
+            return r.error();
     }
     QSqlQuery range(db.connection());
     range.setForwardOnly(true);
@@ -226,21 +225,14 @@ Result<qint64> LeadIndexWriter::indexSearchChunk(Database &db, int maxLeads)
         }
         return 0;
     }
-    const char *const statements[] = {
-        "INSERT INTO leads_fts (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS
-        " FROM leads l WHERE l.id > ?1 AND l.id <= ?2",
-        "INSERT INTO leads_words (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS
-        " FROM leads l WHERE l.id > ?1 AND l.id <= ?2",
-    };
-    for (const char *sql : statements) {
-        QSqlQuery q(db.connection());
-        if (!q.prepare(QString::fromLatin1(sql)))
-            return makeError(QStringLiteral("cannot build the search index: ") + q.lastError().databaseText());
-        q.bindValue(0, progress->builtUpTo);
-        q.bindValue(1, last);
-        if (auto r = Database::exec(q, "build the search index"); !r)
-            return r.error();
-    }
+    QSqlQuery q(db.connection());
+    if (!q.prepare(QStringLiteral("INSERT INTO leads_search (rowid, doc) SELECT l.id, " SEARCH_DOC
+                                  " FROM leads l WHERE l.id > ?1 AND l.id <= ?2")))
+        return makeError(QStringLiteral("cannot build the search index: ") + q.lastError().databaseText());
+    q.bindValue(0, progress->builtUpTo);
+    q.bindValue(1, last);
+    if (auto r = Database::exec(q, "build the search index"); !r)
+        return r.error();
     auto r = setMeta(db, kBuiltUpToKey, last);
     if (r)
         r = setMeta(db, kBuiltRowsKey, progress->builtRows + rows);
@@ -249,18 +241,28 @@ Result<qint64> LeadIndexWriter::indexSearchChunk(Database &db, int maxLeads)
     return rows;
 }
 
-Result<void> LeadIndexWriter::rebuildAll(Database &db)
+Result<void> LeadIndexWriter::rebuildTagsAndCounts(Database &db)
 {
     const char *const statements[] = {
-        "INSERT INTO leads_fts (leads_fts) VALUES ('delete-all')",
-        "INSERT INTO leads_words (leads_words) VALUES ('delete-all')",
         "DELETE FROM lead_tags",
         "DELETE FROM lead_counts",
-        "INSERT INTO leads_fts (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l",
-        "INSERT INTO leads_words (rowid, name, phone, email, tags) SELECT " SEARCH_COLUMNS " FROM leads l",
         "INSERT OR IGNORE INTO lead_tags (tag, lead_id) SELECT j.value, l.id FROM leads l, json_each(l.tags) j "
         "WHERE j.type = 'text'",
         "INSERT INTO lead_counts (status, n) SELECT status, count(*) FROM leads GROUP BY status",
+    };
+    for (const char *sql : statements) {
+        auto r = db.execute(QString::fromLatin1(sql), "rebuild the lead tags and counts");
+        if (!r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> LeadIndexWriter::rebuildSearch(Database &db)
+{
+    const char *const statements[] = {
+        "INSERT INTO leads_search (leads_search) VALUES ('delete-all')",
+        "INSERT INTO leads_search (rowid, doc) SELECT l.id, " SEARCH_DOC " FROM leads l",
         // Whole now: a deferred build in progress would add its rows twice.
         "DELETE FROM meta WHERE key IN ('search.deferred', 'search.built_upto', 'search.built_rows')",
     };
@@ -270,6 +272,31 @@ Result<void> LeadIndexWriter::rebuildAll(Database &db)
             return r;
     }
     return {};
+}
+
+Result<void> LeadIndexWriter::rebuildSearchSoon(Database &db)
+{
+    // A big cache would hold the opening of the app for many seconds: its index
+    // is built like a first fill's, in chunks, with progress, and resumable.
+    constexpr qint64 kInlineUpTo = 50000;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM leads LIMIT %1)").arg(kInlineUpTo + 1)) ||
+        !q.next())
+        return makeError(QStringLiteral("cannot count the cached leads: ") + q.lastError().databaseText());
+    const qint64 leads = q.value(0).toLongLong();
+    q.finish();
+    if (leads <= kInlineUpTo)
+        return rebuildSearch(db);
+    return LeadIndexWriter(db).deferSearch();
+}
+
+Result<void> LeadIndexWriter::rebuildAll(Database &db)
+{
+    auto r = rebuildTagsAndCounts(db);
+    if (r)
+        r = rebuildSearch(db);
+    return r;
 }
 
 } // namespace outpost

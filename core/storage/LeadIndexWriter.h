@@ -10,7 +10,7 @@ namespace outpost {
 
 class Database;
 
-// Keeps what is derived from the leads table (the two search indexes, the tag
+// Keeps what is derived from the leads table (the search index, the tag
 // table and the per-status counts) in step with it, inside the caller's
 // transaction, with one set-based statement per structure and page.
 //
@@ -30,11 +30,11 @@ public:
     // Adds these leads' entries, computed from their rows as they are now.
     Result<void> attach(const QList<qint64> &ids);
 
-    // Deferred search index, for filling an (almost) empty cache: building both
-    // FTS indexes once from the finished table is several times faster than
+    // Deferred search index, for filling an (almost) empty cache: building the
+    // FTS index once from the finished table is several times faster than
     // keeping them up to date page by page. While deferred, detach/attach keep
     // only the tag table and the counts for leads the build has not reached
-    // yet, and the search indexes miss those leads. The build goes in id order,
+    // yet, and the search index misses those leads. The build goes in id order,
     // a chunk per transaction (indexSearchChunk), so other writers get their
     // turn in between and a killed build resumes after its last chunk; leads up
     // to the last id built are kept up to date like any other.
@@ -52,9 +52,13 @@ public:
     // how many it indexed. 0: the index is whole and the deferral is over.
     static Result<qint64> indexSearchChunk(Database &db, int maxLeads);
 
-    // Clears and rebuilds every derived table from `leads` (after a migration
-    // that adds or changes one). Reads only the columns of schema version 1.
+    // Clear and rebuild derived tables from `leads` (after a migration that
+    // adds or changes one). Read only the columns of schema version 1.
     static Result<void> rebuildAll(Database &db);
+    static Result<void> rebuildTagsAndCounts(Database &db);
+    static Result<void> rebuildSearch(Database &db);
+    // rebuildSearch for a small cache; a big one defers its build (see above).
+    static Result<void> rebuildSearchSoon(Database &db);
 
 private:
     Result<void> run(const char *const *statements, int count, const QList<qint64> &ids);

@@ -56,30 +56,17 @@ LeadSql::Parts LeadSql::build(const LeadFilter &f)
     p.from = QStringLiteral("leads l");
 
     const SearchQuery search = SearchQuery::parse(f.search);
-    const QString trigram = search.trigramMatch();
-    const QString prefix = search.prefixMatch();
+    const QString match = search.match();
     // The FTS table drives the scan (CROSS JOIN keeps it outermost), so the
     // newest matches stream out in rowid order without reading all of them.
-    if (!trigram.isEmpty()) {
-        p.from = QStringLiteral("leads_fts CROSS JOIN leads l ON l.id = leads_fts.rowid");
-        p.driverOnly = QStringLiteral("leads_fts");
-        p.where << QStringLiteral("leads_fts MATCH ?");
-        p.values << trigram;
-        p.driverRowid = QStringLiteral("leads_fts.rowid");
-        // Short terms check the few rows the long ones leave, instead of
-        // materialising every lead with a word starting with "c".
-        for (const QString &term : search.prefixTerms()) {
-            p.where << QStringLiteral("outpost_word_prefix(?, l.name, l.phone, l.email, l.tags)");
-            p.values << term;
-        }
-    } else if (!prefix.isEmpty()) {
-        p.from = QStringLiteral("leads_words CROSS JOIN leads l ON l.id = leads_words.rowid");
-        p.driverOnly = QStringLiteral("leads_words");
-        p.where << QStringLiteral("leads_words MATCH ?");
-        p.values << prefix;
-        p.driverRowid = QStringLiteral("leads_words.rowid");
+    if (!match.isEmpty()) {
+        p.from = QStringLiteral("leads_search CROSS JOIN leads l ON l.id = leads_search.rowid");
+        p.driverOnly = QStringLiteral("leads_search");
+        p.where << QStringLiteral("leads_search MATCH ?");
+        p.values << match;
+        p.driverRowid = QStringLiteral("leads_search.rowid");
     }
-    const qsizetype driverConditions = p.where.size() - search.prefixTerms().size() * (trigram.isEmpty() ? 0 : 1);
+    const qsizetype driverConditions = p.where.size();
     for (const QString &term : search.literalTerms()) {
         p.where << QStringLiteral("(instr(lower(l.name), lower(?)) > 0 OR instr(lower(l.phone), lower(?)) > 0 "
                                   "OR instr(lower(ifnull(l.email, '')), lower(?)) > 0 "

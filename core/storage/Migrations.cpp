@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
+#include "storage/SlaBuckets.h"
 
 #include <QSqlQuery>
 
@@ -71,8 +72,9 @@ const std::vector<Migration> &migrations()
              "CREATE INDEX leads_by_name ON leads(name COLLATE NOCASE, id)",
              "CREATE INDEX leads_by_last_message ON leads(ifnull(last_message_at, 0), id)",
          },
-         // Whatever a version-1 file already holds joins the new structures.
-         &LeadIndexWriter::rebuildAll},
+         // Whatever a version-1 file already holds joins the new structures (its
+         // search index is built by the "one search index" migration below).
+         &LeadIndexWriter::rebuildTagsAndCounts},
         {"lead details",
          {
              R"(CREATE TABLE messages (
@@ -223,6 +225,30 @@ const std::vector<Migration> &migrations()
              // leads_by_status is keyed by (status, updated_at, id) for the
              // pipeline, and with it every window sorted whole statuses (seconds).
              "CREATE INDEX leads_by_status_id ON leads(status, id)",
+         }},
+        {"one search index",
+         {
+             // One trigram index instead of a trigram and a word index: word starts
+             // of 1-2 characters are marked tokens in the same text
+             // (SearchDocument), so ingest tokenizes each lead once and a query of
+             // any length is one FTS lookup. One column: nothing searches a field
+             // alone, and each field on its own line keeps matches inside a field.
+             // The rowid is the lead id, the list's default order (newest first):
+             // the first matches stream out of the index without a sort.
+             "DROP TABLE leads_fts",
+             "DROP TABLE leads_words",
+             "CREATE VIRTUAL TABLE leads_search USING fts5(doc, content='', tokenize='trigram')",
+         },
+         &LeadIndexWriter::rebuildSearchSoon},
+        {"dashboard buckets",
+         {
+             // The SLA and overview summed per hour of creation and agent (SlaBuckets).
+             SlaBuckets::kCreateTable,
+             SlaBuckets::kFill,
+             SlaBuckets::kDropActivityOnInsert,
+             SlaBuckets::kDropActivityOnDelete,
+             SlaBuckets::kActivityOnInsert,
+             SlaBuckets::kActivityOnDelete,
          }},
     };
     return list;

@@ -1,5 +1,7 @@
 #include "storage/SearchQuery.h"
 
+#include "storage/SearchDocument.h"
+
 #include <QRegularExpression>
 
 namespace outpost {
@@ -46,29 +48,26 @@ SearchQuery SearchQuery::parse(const QString &text)
         text.split(QRegularExpression(QStringLiteral("[\\s\\x{0}-\\x{1f}\\x{7f}]+")), Qt::SkipEmptyParts);
     for (const QString &term : terms) {
         const TermShape shape = shapeOf(term);
-        if (shape.codePoints >= 3)
+        if (shape.codePoints >= 3) {
             q.m_trigramTerms.append(term);
-        else if (shape.lettersAndDigitsOnly)
-            q.m_prefixTerms.append(term);
+            continue;
+        }
+        const QString wordStart = shape.lettersAndDigitsOnly ? SearchDocument::wordStartToken(term) : QString();
+        if (!wordStart.isEmpty())
+            q.m_wordStartTokens.append(wordStart);
         else
             q.m_literalTerms.append(term);
     }
     return q;
 }
 
-QString SearchQuery::trigramMatch() const
+QString SearchQuery::match() const
 {
     QStringList phrases;
     for (const QString &t : m_trigramTerms)
         phrases.append(quotePhrase(t));
-    return phrases.join(QStringLiteral(" AND "));
-}
-
-QString SearchQuery::prefixMatch() const
-{
-    QStringList phrases;
-    for (const QString &t : m_prefixTerms)
-        phrases.append(quotePhrase(t) + QLatin1Char('*'));
+    for (const QString &t : m_wordStartTokens)
+        phrases.append(quotePhrase(t));
     return phrases.join(QStringLiteral(" AND "));
 }
 

@@ -1,9 +1,12 @@
 #include "LeadGenerator.h"
 #include "analytics/LocalAnalytics.h"
 #include "storage/Database.h"
+#include "storage/LeadActivityWriter.h"
 #include "storage/LeadStore.h"
+#include "storage/SlaBuckets.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +64,38 @@ class TestLocalAnalytics : public QObject
         return f;
     }
 
+    // The kept buckets against the same sums taken afresh
+    // from every lead: what differs, as "column of hour/agent: kept vs fresh".
+    QStringList bucketDrift()
+    {
+        QSqlQuery q(m_db->connection());
+        const QString fresh =
+            QString::fromLatin1(SlaBuckets::kFill)
+                .replace(QStringLiteral("INSERT INTO sla_buckets"), QStringLiteral("INSERT INTO temp.fresh_buckets"));
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS temp.fresh_buckets")) ||
+            !q.exec(QStringLiteral("CREATE TEMP TABLE fresh_buckets AS SELECT * FROM main.sla_buckets WHERE 0")) ||
+            !q.exec(QStringLiteral("CREATE UNIQUE INDEX temp.fresh_key ON fresh_buckets(hour, has_agent, agent)")) ||
+            !q.exec(fresh))
+            return {q.lastError().text()};
+        const QStringList columns = QString::fromLatin1(SlaBuckets::kColumns).split(QStringLiteral(", "));
+        QStringList drift;
+        for (const QString &c : columns.mid(3)) {
+            // Column names come from the schema's own list.
+            const QString sql = QStringLiteral("SELECT k.hour, k.agent, ifnull(k.%1, 0), ifnull(f.%1, 0) FROM "
+                                               "main.sla_buckets k FULL JOIN "
+                                               "temp.fresh_buckets f USING (hour, has_agent, agent) "
+                                               "WHERE abs(ifnull(k.%1, 0) - ifnull(f.%1, 0)) > 1e-9")
+                                    .arg(c);
+            if (!q.exec(sql))
+                return {q.lastError().text()};
+            while (q.next())
+                drift << QStringLiteral("%1 of %2/%3: %4 vs %5")
+                             .arg(c, q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                  q.value(3).toString());
+        }
+        return drift;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -91,6 +126,8 @@ private slots:
             }
         }
     }
+
+    void bucketsAreTheSumsOfTheLeads() { QCOMPARE(bucketDrift(), QStringList()); }
 
     void overview()
     {
@@ -222,6 +259,76 @@ private slots:
         QVERIFY(store.remove({2}).ok());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM lead_activity WHERE lead_id = 2")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // Every way a lead or its conversation changes leaves each bucket the sum
+    // of its leads' contributions: moves between hours and agents, status and
+    // escalation, messages added one by one or replaced, removal, reinsertion.
+    void everyChangeKeepsTheBucketsExact()
+    {
+        LeadStore store(*m_db);
+        const LeadGenerator generator(11, 600, m_now);
+        QList<Lead> changed;
+        for (qint64 id = 10; id < 40; ++id) {
+            Lead l = generator.lead(id);
+            l.updatedAt = l.updatedAt.addSecs(3600);
+            switch (id % 5) {
+            case 0:
+                l.status = LeadStatus(LeadStatus::Closed);
+                break;
+            case 1:
+                l.assignedAgent = id % 2 ? QString() : QStringLiteral("Zoë");
+                break;
+            case 2:
+                l.createdAt = l.createdAt.addDays(-3);
+                break;
+            case 3:
+                l.escalated = !l.escalated;
+                l.rating = std::nullopt;
+                break;
+            default:
+                l.status = LeadStatus(LeadStatus::New);
+                l.rating = 2.5;
+            }
+            changed << l;
+        }
+        QVERIFY(store.upsert(changed).ok());
+        QCOMPARE(bucketDrift(), QStringList());
+
+        LeadActivityWriter activity(*m_db);
+        for (qint64 id = 40; id < 60; ++id) {
+            const QDateTime at = generator.lead(id).createdAt.addSecs(id * 7);
+            const Message in{
+                QStringLiteral("x-in-%1").arg(id), Message::Direction::In, {}, QStringLiteral("hi"), {}, at};
+            const Message out{QStringLiteral("x-out-%1").arg(id),
+                              Message::Direction::Out,
+                              id % 2 ? QStringLiteral("Bot") : QStringLiteral("Maria"),
+                              QStringLiteral("hello"),
+                              {},
+                              at.addSecs(id * 11)};
+            QVERIFY(activity.addMessage(id, in).ok());
+            QVERIFY(activity.addMessage(id, out).ok());
+        }
+        QCOMPARE(bucketDrift(), QStringList());
+
+        for (qint64 id = 60; id < 70; ++id) {
+            LeadDetail d = generator.detail(id);
+            for (int i = 0; i < d.messages.size(); ++i)
+                d.messages[i].id = QStringLiteral("r%1").arg(i);
+            d.notes.clear();
+            d.appointments.clear();
+            if (id % 2)
+                d.messages = d.messages.mid(0, 1);
+            d.lead.status = LeadStatus(LeadStatus::Lost);
+            auto saved = store.saveDetail(d);
+            QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        }
+        QCOMPARE(bucketDrift(), QStringList());
+
+        QVERIFY(store.remove({70, 71, 72, 45}).ok());
+        QCOMPARE(bucketDrift(), QStringList());
+        QVERIFY(store.upsert({generator.lead(70), generator.lead(45)}).ok());
+        QCOMPARE(bucketDrift(), QStringList());
     }
 };
 

@@ -1,3 +1,4 @@
+#include "storage/SearchDocument.h"
 #include "storage/SearchQuery.h"
 
 #include <QTest>
@@ -11,41 +12,63 @@ class TestSearchQuery : public QObject
 private slots:
     void routesTermsByLength_data()
     {
+        // Word starts are marked tokens: "\1\1" + one character, "\1" + two.
+        const QString one = QStringLiteral("\u0001\u0001");
+        const QString two = QStringLiteral("\u0001");
         QTest::addColumn<QString>("input");
-        QTest::addColumn<QString>("trigram");
-        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<QString>("match");
         QTest::addColumn<QStringList>("literal");
-        QTest::newRow("empty") << QString() << QString() << QString() << QStringList();
-        QTest::newRow("spaces") << QStringLiteral("   ") << QString() << QString() << QStringList();
-        QTest::newRow("three letters") << QStringLiteral("joh") << QStringLiteral("\"joh\"") << QString()
-                                       << QStringList();
-        QTest::newRow("two letters") << QStringLiteral("jo") << QString() << QStringLiteral("\"jo\"*") << QStringList();
-        QTest::newRow("mixed") << QStringLiteral("jo car") << QStringLiteral("\"car\"") << QStringLiteral("\"jo\"*")
+        QTest::newRow("empty") << QString() << QString() << QStringList();
+        QTest::newRow("spaces") << QStringLiteral("   ") << QString() << QStringList();
+        QTest::newRow("three letters") << QStringLiteral("joh") << QStringLiteral("\"joh\"") << QStringList();
+        QTest::newRow("two letters") << QStringLiteral("jo") << QStringLiteral("\"%1jo\"").arg(two) << QStringList();
+        QTest::newRow("one letter, folded")
+            << QStringLiteral("Å") << QStringLiteral("\"%1a\"").arg(one) << QStringList();
+        QTest::newRow("mixed") << QStringLiteral("jo car") << QStringLiteral("\"car\" AND \"%1jo\"").arg(two)
                                << QStringList();
         QTest::newRow("quotes are doubled")
-            << QStringLiteral("a\"b\"c") << QStringLiteral("\"a\"\"b\"\"c\"") << QString() << QStringList();
+            << QStringLiteral("a\"b\"c") << QStringLiteral("\"a\"\"b\"\"c\"") << QStringList();
         QTest::newRow("fts syntax is literal")
-            << QStringLiteral("NEAR(a b) OR *") << QStringLiteral("\"NEAR(a\"") << QStringLiteral("\"OR\"*")
+            << QStringLiteral("NEAR(a b) OR *") << QStringLiteral("\"NEAR(a\" AND \"%1or\"").arg(two)
             << QStringList{QStringLiteral("b)"), QStringLiteral("*")};
-        QTest::newRow("emoji pair") << QStringLiteral("🚀🔥") << QString() << QString()
-                                    << QStringList{QStringLiteral("🚀🔥")};
-        QTest::newRow("percent") << QStringLiteral("%") << QString() << QString() << QStringList{QStringLiteral("%")};
-        QTest::newRow("cjk two") << QStringLiteral("小龙") << QString() << QStringLiteral("\"小龙\"*") << QStringList();
-        QTest::newRow("three emoji") << QStringLiteral("🚀🔥🚀") << QStringLiteral("\"🚀🔥🚀\"") << QString()
-                                     << QStringList();
+        QTest::newRow("emoji pair") << QStringLiteral("🚀🔥") << QString() << QStringList{QStringLiteral("🚀🔥")};
+        QTest::newRow("percent") << QStringLiteral("%") << QString() << QStringList{QStringLiteral("%")};
+        QTest::newRow("cjk two") << QStringLiteral("小龙") << QStringLiteral("\"%1小龙\"").arg(two) << QStringList();
+        QTest::newRow("hangul stays one syllable")
+            << QStringLiteral("김") << QStringLiteral("\"%1김\"").arg(one) << QStringList();
+        QTest::newRow("combining mark belongs to its letter")
+            << QStringLiteral("प्") << QStringLiteral("\"%1प\"").arg(one) << QStringList();
+        QTest::newRow("three emoji") << QStringLiteral("🚀🔥🚀") << QStringLiteral("\"🚀🔥🚀\"") << QStringList();
     }
 
     void routesTermsByLength()
     {
         QFETCH(QString, input);
-        QFETCH(QString, trigram);
-        QFETCH(QString, prefix);
+        QFETCH(QString, match);
         QFETCH(QStringList, literal);
         const SearchQuery q = SearchQuery::parse(input);
-        QCOMPARE(q.trigramMatch(), trigram);
-        QCOMPARE(q.prefixMatch(), prefix);
+        QCOMPARE(q.match(), match);
         QCOMPARE(q.literalTerms(), literal);
-        QCOMPARE(q.isEmpty(), trigram.isEmpty() && prefix.isEmpty() && literal.isEmpty());
+        QCOMPARE(q.isEmpty(), match.isEmpty() && literal.isEmpty());
+    }
+
+    void documentMarksEachWordStartOnce()
+    {
+        const QByteArray doc = SearchDocument::build({"Jo Jonah", "+1 555", QByteArrayView(), "vip\nÅsa"});
+        QCOMPARE(doc, QByteArray("Jo Jonah\n+1 555\n\nvip Åsa\n"
+                                 "\x01\x01j\x01jo\x01\x01"
+                                 "1\x01\x01"
+                                 "5\x01"
+                                 "55\x01\x01v\x01vi\x01\x01"
+                                 "a\x01"
+                                 "as"));
+    }
+
+    void documentTurnsControlCharactersIntoSpaces()
+    {
+        const QByteArray doc = SearchDocument::build({QByteArrayView("a\0b\x7f", 4), "", "", ""});
+        QVERIFY(doc.startsWith("a b \n\n\n\n"));
+        QVERIFY(!doc.contains('\0'));
     }
 };
 
