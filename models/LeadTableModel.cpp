@@ -7,6 +7,7 @@
 #include "storage/LeadStore.h"
 
 #include <QLocale>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -259,11 +260,33 @@ void LeadTableModel::clearRows()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = CacheTask::makeCancel();
+    dropBlocks();
+    dropPositionIndex();
+}
+
+void LeadTableModel::dropBlocks()
+{
     m_blocks.clear();
     m_edges.clear();
     m_error.clear();
-    m_sampled = false;
+}
+
+void LeadTableModel::dropPositionIndex()
+{
+    if (m_indexCancel)
+        m_indexCancel->store(true);
+    m_indexCancel = CacheTask::makeCancel();
+    m_positions.reset();
     m_sampling = false;
+}
+
+void LeadTableModel::rebuildPositionIndex()
+{
+    // Only an index somebody wanted is built again.
+    const bool wanted = m_positions || m_sampling;
+    dropPositionIndex();
+    if (wanted)
+        QMetaObject::invokeMethod(this, &LeadTableModel::buildPositionIndex, Qt::QueuedConnection);
 }
 
 void LeadTableModel::reload()
@@ -316,31 +339,35 @@ void LeadTableModel::buildPositionIndex()
 {
     // Short lists are walked by neighbours anyway; a lower-bound count means a
     // long one.
-    if (m_sampled || m_sampling || !m_cache->isOpen() || (m_exact && m_rows <= kIndexAbove))
+    if (m_positions || m_sampling || !m_cache->isOpen() || (m_exact && m_rows <= kIndexAbove))
         return;
     m_sampling = true;
+    ++m_indexBuilds;
     const quint64 generation = m_generation;
     const LeadQuery query{m_filter, m_sort, kBlockRows, 0, std::nullopt};
-    CacheTask::run<QList<LeadCursor>>(
-        m_cache->path(), this, m_cancel, [query](LeadStore &store) { return store.sampleCursors(query, kSampleEvery); },
-        [this, generation](const Result<QList<LeadCursor>> &cursors) {
-            if (cursors)
-                applySamples(generation, *cursors);
+    using Built = std::shared_ptr<LeadPositionIndex>;
+    CacheTask::run<Built>(
+        m_cache->path(), this, m_indexCancel,
+        [query](LeadStore &store) -> Result<Built> {
+            QList<qint64> ids;
+            auto cursors = store.sampleCursors(query, kSampleEvery, &ids);
+            if (!cursors)
+                return cursors.error();
+            // Sorting a million ids by id happens here, off the GUI thread.
+            return std::make_shared<LeadPositionIndex>(query.sort, *cursors, ids, kSampleEvery);
+        },
+        [this, generation, cancel = m_indexCancel](const Result<Built> &built) {
+            if (built && !cancel->load())
+                applyPositions(generation, *built);
         });
 }
 
-void LeadTableModel::applySamples(quint64 generation, const QList<LeadCursor> &cursors)
+void LeadTableModel::applyPositions(quint64 generation, const std::shared_ptr<LeadPositionIndex> &positions)
 {
     if (generation != m_generation)
         return;
-    // The k-th cursor is the last row of block (k * kSampleEvery / kBlockRows - 1).
-    constexpr qint64 blocksPerSample = kSampleEvery / kBlockRows;
-    for (qsizetype k = 0; k < cursors.size(); ++k) {
-        const qint64 block = (k + 1) * blocksPerSample - 1;
-        if (!m_edges.contains(block))
-            m_edges.insert(block, Edges{std::nullopt, cursors.at(k)});
-    }
-    m_sampled = true;
+    m_sampling = false;
+    m_positions = positions;
 }
 
 void LeadTableModel::applyExactCount(quint64 generation, qint64 n)
@@ -367,7 +394,15 @@ void LeadTableModel::refresh()
 {
     if (!m_cache->isOpen())
         return;
+    const bool indexed = m_positions || m_sampling;
     clearRows();
+    if (indexed)
+        QMetaObject::invokeMethod(this, &LeadTableModel::buildPositionIndex, Qt::QueuedConnection);
+    recount();
+}
+
+void LeadTableModel::recount()
+{
     const qint64 before = m_rows;
     const bool kept = countIsKeptByTheCache(m_filter);
     auto n = m_cache->store().count(m_filter, kept ? -1 : std::max(kCountCap, before) + 1);
@@ -388,6 +423,11 @@ void LeadTableModel::refresh()
         endRemoveRows();
     }
     m_exact = exact;
+    if (*n != before) {
+        // Views read rows while the count was still the old one (rowsAboutToBe…):
+        // those blocks were placed by a count that no longer holds.
+        dropBlocks();
+    }
     if (!m_exact)
         startExactCount();
     if (m_rows > 0)
@@ -397,8 +437,59 @@ void LeadTableModel::refresh()
 
 void LeadTableModel::onLeadsChanged(const QList<qint64> &ids)
 {
-    if (!ids.isEmpty())
-        refresh();
+    if (ids.isEmpty() || !m_cache->isOpen())
+        return;
+    // The blocks are read again; the position index moves by what changed.
+    ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = CacheTask::makeCancel();
+    dropBlocks();
+    placeChangedLeads(ids);
+    recount();
+    if (m_positions && m_exact && m_positions->rowCount() != m_rows)
+        rebuildPositionIndex(); // it disagrees with the count: never trust it
+}
+
+void LeadTableModel::placeChangedLeads(const QList<qint64> &ids)
+{
+    if (m_sampling || !m_positions) {
+        // A build under way may have read the list before this change.
+        if (m_sampling)
+            rebuildPositionIndex();
+        return;
+    }
+    // A search list is placed by its FTS match, which has no cheap lookup by id.
+    if (ids.size() > kMaxPlacedChanges || !m_filter.search.isEmpty()) {
+        rebuildPositionIndex();
+        return;
+    }
+    const auto values = currentSortValues(ids);
+    if (!values) {
+        rebuildPositionIndex();
+        return;
+    }
+    m_positions->apply(ids, *values);
+}
+
+std::optional<QHash<qint64, QVariant>> LeadTableModel::currentSortValues(const QList<qint64> &ids) const
+{
+    const LeadSql::Statement st = LeadSql::sortValues(LeadQuery{m_filter, m_sort, 0, 0, std::nullopt}, ids);
+    QSqlQuery q(m_cache->database().connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(st.sql))
+        return std::nullopt;
+    for (const QVariant &v : st.values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return std::nullopt;
+    const bool text = m_sort.key == LeadSort::Key::Name || m_sort.key == LeadSort::Key::Status;
+    QHash<qint64, QVariant> values;
+    while (q.next()) {
+        const QVariant key = q.value(1);
+        values.insert(q.value(0).toLongLong(), text ? QVariant(key.toString()) : QVariant(key.toLongLong()));
+    }
+    return values;
 }
 
 std::optional<Lead> LeadTableModel::leadAt(int row) const
@@ -444,6 +535,7 @@ std::optional<QList<Lead>> LeadTableModel::readBlock(qint64 index) const
         return std::nullopt;
     bool isReversed = false;
     const LeadQuery query = queryForBlock(index, isReversed);
+    m_lastReadSkip = query.offset;
     auto rows = m_cache->store().window(query);
     if (!rows) {
         setError(rows.error().message);
@@ -485,12 +577,22 @@ LeadQuery LeadTableModel::queryForBlock(qint64 index, bool &isReversed) const
             isReversed = true;
         }
     }
+    if (m_positions) {
+        if (const auto anchor = m_positions->anchorAtOrBefore(start)) {
+            const qint64 skip = start - anchor->position;
+            if (skip < bestSkip) {
+                best = LeadQuery{m_filter, m_sort, kBlockRows, skip, anchor->cursor};
+                bestSkip = skip;
+                isReversed = false;
+            }
+        }
+    }
     if (m_exact && m_rows - end < bestSkip) {
         best = LeadQuery{m_filter, reversed(m_sort), static_cast<int>(end - start), m_rows - end, std::nullopt};
         bestSkip = m_rows - end;
         isReversed = true;
     }
-    if (bestSkip > kFarJumpRows && !m_sampled && !m_sampling) {
+    if (bestSkip > kFarJumpRows && !m_positions && !m_sampling) {
         // A far jump: this one pays an OFFSET, the next ones will not.
         QMetaObject::invokeMethod(const_cast<LeadTableModel *>(this), &LeadTableModel::buildPositionIndex,
                                   Qt::QueuedConnection);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LeadPositionIndex.h"
 #include "domain/Lead.h"
 #include "storage/LeadQuery.h"
 
@@ -59,9 +60,13 @@ public:
     static constexpr qint64 kCountCap = 1000;
     // Lists longer than this get a position index in the background: the keyset
     // cursor of the last row of every block, so a jump anywhere is one indexed
-    // seek (10,000 cursors for a million rows, well under a MB).
+    // seek (10,000 cursors for a million rows, well under a MB, plus 12 bytes a
+    // lead to place changed leads). It lives as long as the sort and filter do:
+    // changed leads move it in place, a page at most this big; bigger changes
+    // build it again.
     static constexpr int kSampleEvery = kBlockRows;
     static constexpr int kIndexAbove = 3000;
+    static constexpr int kMaxPlacedChanges = 2000;
 
     explicit LeadTableModel(WorkspaceCache *cache, QObject *parent = nullptr);
 
@@ -92,8 +97,13 @@ public:
     qint64 idAt(int row) const;
     // Blocks in memory now, for tests of the bound.
     int loadedBlockCount() const { return static_cast<int>(m_blocks.size()); }
+    // Rows the last block read skipped with an OFFSET before its 100 rows: a
+    // keyset read skips none, or a few after changes moved the index.
+    qint64 lastReadSkip() const { return m_lastReadSkip; }
     // Whether the background position index of the current list has landed.
-    bool hasPositionIndex() const { return m_sampled; }
+    bool hasPositionIndex() const { return m_positions != nullptr; }
+    // Passes over the whole list started for it so far.
+    int positionIndexBuilds() const { return m_indexBuilds; }
     // Starts building it (one background pass over the list) unless the list is
     // short or it is built or building. Views call this when a person grabs the
     // scroll bar; a far jump without it starts it too.
@@ -101,7 +111,8 @@ public:
 
 public slots:
     // Re-reads everything: rows come and go at the end, data changes in place,
-    // so views keep their scroll position and selection (no model reset).
+    // so views keep their scroll position and selection (no model reset). The
+    // position index is built again; leadsChanged(ids) only moves it.
     void refresh();
 
 signals:
@@ -127,7 +138,13 @@ private:
     void countMatches();
     void startExactCount();
     void runExactCount();
-    void applySamples(quint64 generation, const QList<LeadCursor> &cursors);
+    void applyPositions(quint64 generation, const std::shared_ptr<LeadPositionIndex> &positions);
+    void dropBlocks();
+    void dropPositionIndex();
+    void rebuildPositionIndex();
+    void placeChangedLeads(const QList<qint64> &ids);
+    std::optional<QHash<qint64, QVariant>> currentSortValues(const QList<qint64> &ids) const;
+    void recount();
     void applyExactCount(quint64 generation, qint64 n);
     void onLeadsChanged(const QList<qint64> &ids);
     const Lead *leadPointer(int row) const;
@@ -148,11 +165,16 @@ private:
     quint64 m_generation = 0;
     // Background reads of the current list: cancelled when it changes.
     std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_sampled = false;
+    // The position index's own cancel: a change of a few leads restarts its
+    // build without stopping the exact count.
+    std::shared_ptr<std::atomic_bool> m_indexCancel;
+    std::shared_ptr<LeadPositionIndex> m_positions;
     mutable bool m_sampling = false;
+    int m_indexBuilds = 0;
     mutable QHash<qint64, Block> m_blocks;
     mutable QMap<qint64, Edges> m_edges;
     mutable quint64 m_useClock = 0;
+    mutable qint64 m_lastReadSkip = 0;
     mutable QString m_error;
 };
 

@@ -159,6 +159,21 @@ LeadSql::Statement LeadSql::select(const LeadQuery &query)
     return {sql, p.values};
 }
 
+LeadSql::Statement LeadSql::sortValues(const LeadQuery &query, const QList<qint64> &ids)
+{
+    Parts p = build(query.filter);
+    QStringList marks;
+    marks.reserve(ids.size());
+    for (qint64 id : ids) {
+        marks << QStringLiteral("?");
+        p.values << id;
+    }
+    p.where << QStringLiteral("l.id IN (%1)").arg(marks.join(QLatin1Char(',')));
+    return {QStringLiteral("SELECT l.id, %1 FROM %2 WHERE %3")
+                .arg(sortExpression(query.sort.key), p.from, p.where.join(QStringLiteral(" AND "))),
+            p.values};
+}
+
 LeadSql::Statement LeadSql::count(const LeadFilter &filter, qint64 cap)
 {
     Parts p = build(filter);

@@ -22,6 +22,9 @@ public:
     };
 
     static Statement select(const LeadQuery &query);
+    // The id and sort value of those of `ids` that match the filter now, for
+    // placing changed leads in a sorted list without reading it again.
+    static Statement sortValues(const LeadQuery &query, const QList<qint64> &ids);
     // Counts the matches, stopping at `cap` when cap >= 0.
     static Statement count(const LeadFilter &filter, qint64 cap);
 

@@ -642,7 +642,7 @@ Result<QStringList> LeadStore::distinctValues(Field field, int limit)
     return values;
 }
 
-Result<QList<LeadCursor>> LeadStore::sampleCursors(const LeadQuery &query, int every)
+Result<QList<LeadCursor>> LeadStore::sampleCursors(const LeadQuery &query, int every, QList<qint64> *idsInOrder)
 {
     LeadQuery all = query;
     all.limit = -1; // SQLite: no limit
@@ -680,6 +680,8 @@ Result<QList<LeadCursor>> LeadStore::sampleCursors(const LeadQuery &query, int e
     const qint64 step = std::max(1, every);
     QList<LeadCursor> cursors;
     for (qint64 position = 1; q.next(); ++position) {
+        if (idsInOrder)
+            idsInOrder->append(q.value(0).toLongLong());
         if (position % step != 0)
             continue;
         const QVariant key = q.value(1);

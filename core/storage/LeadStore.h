@@ -62,8 +62,9 @@ public:
     // The cursors of the rows at positions every-1, 2*every-1, ... of the whole
     // sorted list (query.limit, offset and after are ignored): one pass over the
     // matches, so a view can later jump anywhere with a keyset seek plus a short
-    // OFFSET. Slow on a big list: run it off the GUI thread.
-    Result<QList<LeadCursor>> sampleCursors(const LeadQuery &query, int every);
+    // OFFSET. Slow on a big list: run it off the GUI thread. `idsInOrder`, when
+    // given, receives every id of the list in its order from the same pass.
+    Result<QList<LeadCursor>> sampleCursors(const LeadQuery &query, int every, QList<qint64> *idsInOrder = nullptr);
     Result<QHash<QString, qint64>> countsByStatus();
     // The distinct non-empty values of a field, sorted, at most `limit`. Tags
     // come from their index; channel and agent scan the table (run it off the

@@ -7,6 +7,7 @@
 #include "storage/LeadSql.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -393,6 +394,139 @@ private slots:
         QTRY_VERIFY(model.hasPositionIndex());
         for (int row : {4320, 4300, 4299, 2222, 0, 3999, 4000, 100, 99})
             QCOMPARE(model.idAt(row), expected.at(row));
+    }
+
+    void aJumpToTheEndOrTheMiddleIsAKeysetRead_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("order");
+        QTest::newRow("newest") << int(LeadSort::Key::Newest) << int(Qt::DescendingOrder);
+        QTest::newRow("name ascending") << int(LeadSort::Key::Name) << int(Qt::AscendingOrder);
+        QTest::newRow("name descending") << int(LeadSort::Key::Name) << int(Qt::DescendingOrder);
+        QTest::newRow("updated descending") << int(LeadSort::Key::UpdatedAt) << int(Qt::DescendingOrder);
+        QTest::newRow("last message ascending") << int(LeadSort::Key::LastMessageAt) << int(Qt::AscendingOrder);
+        QTest::newRow("status descending") << int(LeadSort::Key::Status) << int(Qt::DescendingOrder);
+    }
+
+    void aJumpToTheEndOrTheMiddleIsAKeysetRead()
+    {
+        QFETCH(int, key);
+        QFETCH(int, order);
+        const QList<Lead> leads = generated(5050);
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        const LeadSort sort{LeadSort::Key(key), Qt::SortOrder(order)};
+        const QList<qint64> expected = reference(
+            leads, [](const Lead &) { return true; }, sort);
+        LeadTableModel model(&cache);
+        model.setLeadSort(sort);
+        model.buildPositionIndex();
+        QTRY_VERIFY(model.hasPositionIndex());
+        // Each row below starts a block nobody read: with the index it is one
+        // keyset seek, no OFFSET, the last (short) block included.
+        for (int row : {5049, 5000, 2500, 2550, 4999, 0, 1234}) {
+            QCOMPARE(model.idAt(row), expected.at(row));
+            QCOMPARE(model.lastReadSkip(), 0);
+        }
+    }
+
+    void aJumpAfterChangesIsRightWithoutANewPass_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("updated, all") << int(LeadSort::Key::UpdatedAt) << int(Qt::DescendingOrder) << QString();
+        QTest::newRow("name, all") << int(LeadSort::Key::Name) << int(Qt::AscendingOrder) << QString();
+        QTest::newRow("newest, all") << int(LeadSort::Key::Newest) << int(Qt::DescendingOrder) << QString();
+        QTest::newRow("updated, one status")
+            << int(LeadSort::Key::UpdatedAt) << int(Qt::AscendingOrder) << QStringLiteral("new");
+        QTest::newRow("last message, one status")
+            << int(LeadSort::Key::LastMessageAt) << int(Qt::DescendingOrder) << QStringLiteral("new");
+    }
+
+    void aJumpAfterChangesIsRightWithoutANewPass()
+    {
+        QFETCH(int, key);
+        QFETCH(int, order);
+        QFETCH(QString, status);
+        QList<Lead> leads = generated(8000);
+        // Most leads new, so a list of one status is long enough to be indexed.
+        for (qsizetype i = 0; i < leads.size(); ++i) {
+            if (i % 3 != 0)
+                leads[i].status = LeadStatus(LeadStatus::New);
+        }
+        WorkspaceCache cache;
+        openFresh(cache, leads);
+        const LeadSort sort{LeadSort::Key(key), Qt::SortOrder(order)};
+        LeadFilter filter;
+        filter.status = status;
+        const auto keep = [&status](const Lead &l) {
+            return status.isEmpty() || l.status.toString() == status;
+        };
+        LeadTableModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter(filter);
+        model.setLeadSort(sort);
+        QVERIFY2(model.rowCount() > LeadTableModel::kIndexAbove, "the list is long enough to be indexed");
+        model.buildPositionIndex();
+        QTRY_VERIFY(model.hasPositionIndex());
+        QCOMPARE(model.positionIndexBuilds(), 1);
+        QItemSelectionModel selection(&model);
+        selection.select(model.index(10, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        // A page of sync: renames and touched leads move, some change status
+        // (into and out of the filter), new leads arrive, a few are deleted.
+        std::mt19937 rng(17);
+        QList<Lead> page;
+        QList<qint64> ids;
+        const QDateTime later = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        for (int i = 0; i < 120; ++i) {
+            Lead &l = leads[static_cast<qsizetype>(rng() % leads.size())];
+            l.updatedAt = later.addSecs(i);
+            if (i % 3 == 0)
+                l.name = QStringLiteral("Zz moved %1").arg(i);
+            if (i % 4 == 0)
+                l.lastMessageAt = later.addSecs(-i);
+            if (i % 5 == 0)
+                l.status = LeadStatus::fromString(i % 10 == 0 ? QStringLiteral("new") : QStringLiteral("lost"));
+            page << l;
+            ids << l.id;
+        }
+        const sim::LeadGenerator gen(11, 9000, QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC));
+        for (qint64 id = 8001; id <= 8040; ++id) {
+            Lead l = gen.lead(id);
+            leads << l;
+            page << l;
+            ids << id;
+        }
+        QList<qint64> gone;
+        for (int i = 0; i < 15; ++i)
+            gone << leads.at(static_cast<qsizetype>(rng() % 8000)).id;
+        QVERIFY(cache.store().upsert(page).ok());
+        QVERIFY(cache.store().remove(gone).ok());
+        leads.erase(std::remove_if(leads.begin(), leads.end(), [&gone](const Lead &l) { return gone.contains(l.id); }),
+                    leads.end());
+        cache.notifyLeadsChanged(ids + gone);
+
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(selection.isRowSelected(10, QModelIndex()));
+        QVERIFY(model.hasPositionIndex());
+        QCOMPARE(model.positionIndexBuilds(), 1);
+        const QList<qint64> expected = reference(leads, keep, sort);
+        QTRY_VERIFY(model.isCountExact());
+        QCOMPARE(model.rowCount(), expected.size());
+        // Anywhere, the end included: right rows, and a read of at most about
+        // one block more than the rows it keeps.
+        QList<int> rows = {static_cast<int>(expected.size()) - 1, static_cast<int>(expected.size()) / 2, 0, 4321};
+        for (int i = 0; i < 60; ++i)
+            rows << static_cast<int>(rng() % expected.size());
+        for (int row : std::as_const(rows)) {
+            QCOMPARE(model.idAt(row), expected.at(row));
+            QVERIFY2(model.lastReadSkip() <= LeadTableModel::kBlockRows,
+                     qPrintable(QStringLiteral("skipped %1").arg(model.lastReadSkip())));
+        }
+        QCOMPARE(modelIds(model), expected);
     }
 };
 
