@@ -81,14 +81,6 @@ QString inlined(const AudienceQuery::Statement &st)
     return inlined(LeadSql::Statement{st.sql, st.values});
 }
 
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
 // The shell's CPU time (user + sys) per group of `perRun` statements: its wall
 // clock prints whole milliseconds only.
 QList<double> sqlite3Floor(const QString &file, const QStringList &statements, int perRun, QString *error)
