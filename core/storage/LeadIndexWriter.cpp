@@ -1,6 +1,8 @@
 #include "storage/LeadIndexWriter.h"
 
+#include "domain/Lead.h"
 #include "storage/Database.h"
+#include "storage/NewLeadEntries.h"
 #include "storage/SlaBuckets.h"
 
 #include <QSqlError>
@@ -84,6 +86,21 @@ Result<void> LeadIndexWriter::detach(const QList<qint64> &ids)
 Result<void> LeadIndexWriter::attach(const QList<qint64> &ids)
 {
     return runMaybeDeferred(kAttach, static_cast<int>(std::size(kAttach)), ids);
+}
+
+Result<void> LeadIndexWriter::attachNew(const QList<const Lead *> &leads)
+{
+    QList<qint64> ids;
+    ids.reserve(leads.size());
+    for (const Lead *lead : leads)
+        ids.append(lead->id);
+    sqlite3 *handle = m_db.handle();
+    if (!handle)
+        return attach(ids);
+    auto r = runMaybeDeferred(kAttach, kSearchStatements, ids);
+    if (r)
+        r = NewLeadEntries::write(handle, leads);
+    return r;
 }
 
 Result<void> LeadIndexWriter::runMaybeDeferred(const char *const *statements, int count, const QList<qint64> &ids)

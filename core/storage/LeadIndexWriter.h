@@ -9,9 +9,10 @@
 namespace outpost {
 
 class Database;
+struct Lead;
 
 // Keeps what is derived from the leads table (the search index, the tag
-// table and the per-status counts) in step with it, inside the caller's
+// table, the per-status counts and the dashboard buckets) in step with it, inside the caller's
 // transaction, with one set-based statement per structure and page.
 //
 // Not triggers: FTS5 flushes its pending terms at every statement savepoint,
@@ -29,6 +30,10 @@ public:
     Result<void> detach(const QList<qint64> &ids);
     // Adds these leads' entries, computed from their rows as they are now.
     Result<void> attach(const QList<qint64> &ids);
+    // attach() for leads that were not in the cache before this transaction,
+    // as written from these values: tags, counts and dashboard buckets from
+    // the values themselves (NewLeadEntries), the search index from the rows.
+    Result<void> attachNew(const QList<const Lead *> &leads);
 
     // Deferred search index, for filling an (almost) empty cache: building the
     // FTS index once from the finished table is several times faster than

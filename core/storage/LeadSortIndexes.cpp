@@ -14,15 +14,13 @@ namespace {
 
 const char kSuspendedKey[] = "ingest.suspended_indexes";
 
-// Sorts a person can choose but does not start with, and the campaign
-// builder's audience indexes (its preview is not used during a first fill).
-const char *const kSuspendable[] = {"leads_by_name",
-                                    "leads_by_created",
-                                    "leads_by_last_message",
-                                    "leads_audience_by_status",
-                                    "leads_audience_by_channel",
-                                    "leads_audience_by_source",
-                                    "leads_audience_by_agent"};
+// Sorts a person can choose but does not start with, the status chip's index
+// and the campaign builder's audience indexes (its preview is not used during
+// a first fill). Restored in this order: the status chip and the "Updated"
+// sort come back first.
+const char *const kSuspendable[] = {"leads_by_status_id",        "leads_by_updated",         "leads_by_name",
+                                    "leads_by_created",          "leads_by_last_message",    "leads_audience_by_status",
+                                    "leads_audience_by_channel", "leads_audience_by_source", "leads_audience_by_agent"};
 
 Result<QSqlQuery> prepared(Database &db, const QString &sql, const char *what)
 {

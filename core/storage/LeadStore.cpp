@@ -320,12 +320,16 @@ Result<void> LeadStore::upsertInTransaction(const QList<Lead> &leads)
     auto cached = cachedVersions(m_db, leads);
     if (!cached)
         return cached.error();
+    return upsertInTransaction(leads, std::move(*cached));
+}
+
+Result<void> LeadStore::upsertInTransaction(const QList<Lead> &leads, QHash<qint64, qint64> versions)
+{
     // Decide per lead first, so the index work is done page-wide, not row by row.
     // The same id twice in one page: the second copy is an update of the first.
     QList<const Lead *> inserts, updates;
-    QList<qint64> updatedIds, writtenIds;
-    QSet<qint64> updatedSet, writtenSet;
-    QHash<qint64, qint64> &versions = *cached;
+    QList<qint64> updatedIds;
+    QSet<qint64> updatedSet;
     for (const Lead &lead : leads) {
         const qint64 version = lead.updatedAt.isValid() ? lead.updatedAt.toMSecsSinceEpoch() : 0;
         const auto it = versions.find(lead.id);
@@ -336,19 +340,18 @@ Result<void> LeadStore::upsertInTransaction(const QList<Lead> &leads)
             // An older copy (a duplicate from an earlier page) never overwrites a newer one.
             updates << &lead;
             it.value() = version;
-        } else {
-            continue;
-        }
-        if (!writtenSet.contains(lead.id)) {
-            writtenSet.insert(lead.id);
-            writtenIds << lead.id;
+            if (!updatedSet.contains(lead.id)) {
+                updatedSet.insert(lead.id);
+                updatedIds << lead.id;
+            }
         }
     }
-    for (const Lead *lead : std::as_const(updates)) {
-        if (!updatedSet.contains(lead->id)) {
-            updatedSet.insert(lead->id);
-            updatedIds << lead->id;
-        }
+    // Leads new to the cache, written once: their entries come from the values
+    // (LeadIndexWriter::attachNew); the rest are read back from their rows.
+    QList<const Lead *> fresh;
+    for (const Lead *lead : std::as_const(inserts)) {
+        if (!updatedSet.contains(lead->id))
+            fresh << lead;
     }
 
     LeadIndexWriter index(m_db);
@@ -378,7 +381,10 @@ Result<void> LeadStore::upsertInTransaction(const QList<Lead> &leads)
         if (auto w = Database::exec(update, "store a lead"); !w)
             return w;
     }
-    return index.attach(writtenIds);
+    r = index.attachNew(fresh);
+    if (r)
+        r = index.attach(updatedIds);
+    return r;
 }
 
 Result<void> LeadStore::remove(const QList<qint64> &ids)

@@ -46,6 +46,12 @@ public:
     // The same writes inside a transaction the caller holds, for callers that
     // write more in it (sync's page and its checkpoint: both or neither).
     Result<void> upsertWithinTransaction(const QList<Lead> &leads) { return upsertInTransaction(leads); }
+    // The same, for a caller that has just read the cached updated_at of the
+    // page's leads (id -> msecs; absent: not cached) in this transaction.
+    Result<void> upsertWithinTransaction(const QList<Lead> &leads, QHash<qint64, qint64> cachedVersions)
+    {
+        return upsertInTransaction(leads, std::move(cachedVersions));
+    }
     Result<void> removeWithinTransaction(const QList<qint64> &ids) { return removeInTransaction(ids); }
     Result<void> saveDetailWithinTransaction(const LeadDetail &detail);
 
@@ -74,6 +80,7 @@ public:
 private:
     Result<QSqlQuery *> cachedQuery(const QString &sql);
     Result<void> upsertInTransaction(const QList<Lead> &leads);
+    Result<void> upsertInTransaction(const QList<Lead> &leads, QHash<qint64, qint64> versions);
     Result<void> removeInTransaction(const QList<qint64> &ids);
     Result<void> replaceDetailRows(const LeadDetail &detail);
 

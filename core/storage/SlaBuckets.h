@@ -19,7 +19,8 @@ namespace outpost {
 // target; responded (a first incoming message and a reply after it) with the
 // span and whether it met the 5 min target; open, waiting for a human (last
 // message incoming), escalated and open; converted (booked or closed),
-// escalated, resolved by the bot alone; its rating.
+// escalated, resolved by the bot alone; its rating. NewLeadEntries computes
+// the same in C++ for leads new to the cache: a change here changes it too.
 class SlaBuckets
 {
 public:
@@ -45,8 +46,9 @@ public:
     "sum(NOT " OUTPOST_SLA_RESOLVED " AND l.escalated != 0), " S "sum(l.status IN ('booked', 'closed')), " S           \
     "sum(l.escalated != 0), " S "sum(" OUTPOST_SLA_RESOLVED                                                            \
     " AND l.escalated = 0 AND ifnull(a.human_replies, 0) = 0), " S "count(l.rating), " S "total(l.rating)"
-#define OUTPOST_SLA_MERGE                                                                                              \
-    " GROUP BY 1, 2, 3 ON CONFLICT (hour, has_agent, agent) DO UPDATE SET leads = leads + excluded.leads, "            \
+#define OUTPOST_SLA_MERGE " GROUP BY 1, 2, 3" OUTPOST_SLA_UPSERT
+#define OUTPOST_SLA_UPSERT                                                                                             \
+    " ON CONFLICT (hour, has_agent, agent) DO UPDATE SET leads = leads + excluded.leads, "                             \
     "resolved = resolved + excluded.resolved, resolution_ms = resolution_ms + excluded.resolution_ms, "                \
     "resolution_ok = resolution_ok + excluded.resolution_ok, responded = responded + excluded.responded, "             \
     "response_ms = response_ms + excluded.response_ms, response_ok = response_ok + excluded.response_ok, "             \
@@ -101,6 +103,10 @@ public:
         "INSERT INTO sla_buckets (" OUTPOST_SLA_COLUMNS
         ") SELECT " OUTPOST_SLA_VALUES("") " " OUTPOST_SLA_JOIN
                                            "WHERE l.id IN (SELECT value FROM json_each(?1))" OUTPOST_SLA_MERGE;
+    // Adds one bucket's sums, bound in the order of kColumns (NewLeadEntries).
+    static constexpr char kAddRow[] =
+        "INSERT INTO sla_buckets (" OUTPOST_SLA_COLUMNS
+        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" OUTPOST_SLA_UPSERT;
     // The message triggers of the "campaigns and analytics" migration, with
     // the lead's old facts taken out of its bucket before they change and the
     // new ones added after.
@@ -125,6 +131,7 @@ public:
 
 #undef OUTPOST_SLA_FACTS
 #undef OUTPOST_SLA_MERGE
+#undef OUTPOST_SLA_UPSERT
 #undef OUTPOST_SLA_VALUES
 #undef OUTPOST_SLA_RESPONDED
 #undef OUTPOST_SLA_RESOLVED

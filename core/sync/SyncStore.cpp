@@ -124,7 +124,12 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
             due.append(&lead);
     }
 
-    auto r = m_leads.upsertWithinTransaction(page.leads);
+    // The same read serves the lead writer: one lookup of the page, not two.
+    QHash<qint64, qint64> cachedUpdatedAt;
+    cachedUpdatedAt.reserve(cached->size());
+    for (auto it = cached->cbegin(); it != cached->cend(); ++it)
+        cachedUpdatedAt.insert(it.key(), it->updatedAt);
+    auto r = m_leads.upsertWithinTransaction(page.leads, std::move(cachedUpdatedAt));
     if (r)
         r = keepPendingEdits(page.leads);
     if (r && !page.deleted.isEmpty()) {
