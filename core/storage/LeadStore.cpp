@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
 #include "storage/LeadSql.h"
+#include "storage/RawStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,23 +149,6 @@ void bindLead(QSqlQuery &q, const Lead &lead)
     q.bindValue(14, msecs(lead.lastMessageAt));
 }
 
-struct StatementFinalizer
-{
-    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
-};
-using RawStatement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-// As Qt's driver binds: a null QString is NULL, any other one text.
-void bindRawText(sqlite3_stmt *s, int column, const QString &text)
-{
-    if (text.isNull()) {
-        sqlite3_bind_null(s, column);
-        return;
-    }
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(s, column, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-}
-
 void bindRawMsecs(sqlite3_stmt *s, int column, const QDateTime &t)
 {
     if (t.isValid())
@@ -205,18 +189,19 @@ QByteArray encodeTagsUtf8(const QStringList &tags)
 }
 
 // The values of bindLead, bound straight to SQLite as UTF-8 (columns from 1).
-void bindRawLead(sqlite3_stmt *s, const Lead &lead)
+void bindRawLead(RawStatement &insert, const Lead &lead)
 {
+    sqlite3_stmt *s = insert.get();
     sqlite3_bind_int64(s, 1, lead.id);
-    bindRawText(s, 2, lead.name);
-    bindRawText(s, 3, lead.phone.isNull() ? QStringLiteral("") : lead.phone);
-    bindRawText(s, 4, lead.email);
-    bindRawText(s, 5, lead.status.toString());
-    bindRawText(s, 6, lead.channel.isNull() ? QStringLiteral("") : lead.channel);
-    bindRawText(s, 7, lead.source);
+    insert.bindText(2, lead.name);
+    insert.bindText(3, lead.phone.isNull() ? QStringLiteral("") : lead.phone);
+    insert.bindText(4, lead.email);
+    insert.bindText(5, lead.status.toString());
+    insert.bindText(6, lead.channel.isNull() ? QStringLiteral("") : lead.channel);
+    insert.bindText(7, lead.source);
     const QByteArray tags = encodeTagsUtf8(lead.tags);
     sqlite3_bind_text(s, 8, tags.constData(), static_cast<int>(tags.size()), SQLITE_TRANSIENT);
-    bindRawText(s, 9, lead.assignedAgent);
+    insert.bindText(9, lead.assignedAgent);
     sqlite3_bind_int(s, 10, lead.escalated ? 1 : 0);
     if (lead.score)
         sqlite3_bind_int64(s, 11, *lead.score);
@@ -236,19 +221,13 @@ void bindRawLead(sqlite3_stmt *s, const Lead &lead)
 // inserts that cost more than SQLite's own work, so they go to SQLite directly.
 Result<void> insertDirectly(sqlite3 *handle, const QList<const Lead *> &leads)
 {
-    sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v2(handle, kInsertSql, -1, &prepared, nullptr) != SQLITE_OK)
-        return makeError(QStringLiteral("cannot prepare a cache query: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
-    const RawStatement insert(prepared);
+    auto insert = RawStatement::prepare(handle, kInsertSql);
+    if (!insert)
+        return insert.error();
     for (const Lead *lead : leads) {
-        auto allowed = Database::beforeRawWrite("store a lead");
-        if (!allowed)
-            return allowed;
-        bindRawLead(insert.get(), *lead);
-        const int rc = sqlite3_step(insert.get());
-        sqlite3_reset(insert.get());
-        if (rc != SQLITE_DONE)
-            return makeError(QStringLiteral("cannot store a lead: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
+        bindRawLead(*insert, *lead);
+        if (auto r = insert->step("store a lead"); !r)
+            return r;
     }
     return {};
 }

@@ -1,52 +1,17 @@
 #include "storage/NewLeadEntries.h"
 
-#include "storage/Database.h"
+#include "storage/RawStatement.h"
 #include "storage/SlaBuckets.h"
 
 #include <sqlite3.h>
 
 #include <cmath>
 #include <map>
-#include <memory>
 #include <tuple>
 
 namespace outpost {
 
 namespace {
-
-struct StatementFinalizer
-{
-    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-Result<Statement> prepare(sqlite3 *handle, const char *sql)
-{
-    sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v2(handle, sql, -1, &prepared, nullptr) != SQLITE_OK)
-        return makeError(QStringLiteral("cannot prepare a cache query: ") + QString::fromUtf8(sqlite3_errmsg(handle)));
-    return Statement(prepared);
-}
-
-// Steps a bound statement once and resets it for the next row.
-Result<void> step(sqlite3 *handle, sqlite3_stmt *statement, const char *what)
-{
-    auto allowed = Database::beforeRawWrite(what);
-    if (!allowed)
-        return allowed;
-    const int rc = sqlite3_step(statement);
-    sqlite3_reset(statement);
-    if (rc != SQLITE_DONE)
-        return makeError(
-            QStringLiteral("cannot %1: %2").arg(QLatin1StringView(what), QString::fromUtf8(sqlite3_errmsg(handle))));
-    return {};
-}
-
-void bindText(sqlite3_stmt *statement, int column, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(statement, column, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-}
 
 bool isResolved(const QString &status)
 {
@@ -101,15 +66,15 @@ struct BucketSums
         }
     }
 
-    void bind(sqlite3_stmt *statement) const
+    void bind(RawStatement &upsert) const
     {
         // After the key (columns 1-3), in the order of OUTPOST_SLA_FIGURES.
         const qint64 figures[] = {leads, resolved, resolutionMs,  resolutionOk, 0,         0,           0,
                                   open,  0,        escalatedOpen, converted,    escalated, botResolved, rated};
         int column = 4;
         for (const qint64 figure : figures)
-            sqlite3_bind_int64(statement, column++, figure);
-        sqlite3_bind_double(statement, column, ratingSum);
+            sqlite3_bind_int64(upsert.get(), column++, figure);
+        sqlite3_bind_double(upsert.get(), column, ratingSum);
     }
 };
 
@@ -129,16 +94,17 @@ Result<void> NewLeadEntries::write(sqlite3 *handle, const QList<const Lead *> &l
 
 Result<void> NewLeadEntries::writeTags(sqlite3 *handle, const QList<const Lead *> &leads)
 {
-    auto insert = prepare(handle, "INSERT OR IGNORE INTO lead_tags (tag, lead_id) VALUES (?1, ?2)");
+    auto insert = RawStatement::prepare(handle, "INSERT OR IGNORE INTO lead_tags (tag, lead_id) VALUES (?1, ?2)");
     if (!insert)
         return insert.error();
     for (const Lead *lead : leads) {
         for (const QString &tag : lead->tags) {
-            // As the set-based path reads them back: SQLite's JSON functions
-            // end a string at an escaped NUL.
-            bindText(insert->get(), 1, tag.left(tag.indexOf(QChar(0))));
+            // As the set-based path reads them back from the JSON text: SQLite's
+            // JSON functions end a string at an escaped NUL, and a null one is "".
+            const QString text = tag.left(tag.indexOf(QChar(0)));
+            insert->bindText(1, text.isNull() ? QStringLiteral("") : text);
             sqlite3_bind_int64(insert->get(), 2, lead->id);
-            if (auto r = step(handle, insert->get(), "store a lead's tags"); !r)
+            if (auto r = insert->step("store a lead's tags"); !r)
                 return r;
         }
     }
@@ -150,14 +116,14 @@ Result<void> NewLeadEntries::writeCounts(sqlite3 *handle, const QList<const Lead
     std::map<QString, qint64> counts;
     for (const Lead *lead : leads)
         ++counts[lead->status.toString()];
-    auto upsert = prepare(handle, "INSERT INTO lead_counts (status, n) VALUES (?1, ?2) "
-                                  "ON CONFLICT (status) DO UPDATE SET n = n + excluded.n");
+    auto upsert = RawStatement::prepare(handle, "INSERT INTO lead_counts (status, n) VALUES (?1, ?2) "
+                                                "ON CONFLICT (status) DO UPDATE SET n = n + excluded.n");
     if (!upsert)
         return upsert.error();
     for (const auto &[status, n] : counts) {
-        bindText(upsert->get(), 1, status);
+        upsert->bindText(1, status);
         sqlite3_bind_int64(upsert->get(), 2, n);
-        if (auto r = step(handle, upsert->get(), "count the leads per status"); !r)
+        if (auto r = upsert->step("count the leads per status"); !r)
             return r;
     }
     return {};
@@ -171,15 +137,15 @@ Result<void> NewLeadEntries::writeBuckets(sqlite3 *handle, const QList<const Lea
         const bool hasAgent = !lead->assignedAgent.isNull();
         buckets[BucketKey{hour, hasAgent, hasAgent ? lead->assignedAgent : QStringLiteral("")}].add(*lead);
     }
-    auto upsert = prepare(handle, SlaBuckets::kAddRow);
+    auto upsert = RawStatement::prepare(handle, SlaBuckets::kAddRow);
     if (!upsert)
         return upsert.error();
     for (const auto &[key, sums] : buckets) {
         sqlite3_bind_int64(upsert->get(), 1, std::get<0>(key));
         sqlite3_bind_int(upsert->get(), 2, std::get<1>(key) ? 1 : 0);
-        bindText(upsert->get(), 3, std::get<2>(key));
-        sums.bind(upsert->get());
-        if (auto r = step(handle, upsert->get(), "sum the dashboard's figures"); !r)
+        upsert->bindText(3, std::get<2>(key));
+        sums.bind(*upsert);
+        if (auto r = upsert->step("sum the dashboard's figures"); !r)
             return r;
     }
     return {};
