@@ -63,7 +63,51 @@ Result<void> saveStatements(Database &db, const QStringList &statements)
     return Database::exec(*q, "remember the suspended indexes");
 }
 
+// "CREATE INDEX name ON ...": the name.
+QString indexNameOf(const QString &createStatement)
+{
+    return createStatement.section(QLatin1Char(' '), 2, 2);
+}
+
+Result<bool> holdsMoreThan(Database &db, qint64 leads)
+{
+    auto q =
+        prepared(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM leads LIMIT ?)"), "count the cached leads");
+    if (!q)
+        return q.error();
+    q->bindValue(0, leads + 1);
+    if (auto r = Database::exec(*q, "count the cached leads"); !r)
+        return r.error();
+    return q->next() && q->value(0).toLongLong() > leads;
+}
+
 } // namespace
+
+Result<void> LeadSortIndexes::replaceSoon(Database &db, const QStringList &createStatements)
+{
+    constexpr qint64 kInlineUpTo = 50000;
+    auto saved = savedStatements(db);
+    if (!saved)
+        return saved.error();
+    QStringList names;
+    for (const QString &statement : createStatements)
+        names << indexNameOf(statement);
+    QStringList kept;
+    for (const QString &statement : std::as_const(*saved)) {
+        if (!names.contains(indexNameOf(statement)))
+            kept << statement;
+    }
+    auto big = holdsMoreThan(db, kInlineUpTo);
+    if (!big)
+        return big.error();
+    if (*big)
+        return saveStatements(db, kept + createStatements);
+    for (const QString &statement : createStatements) {
+        if (auto r = db.execute(statement, "create an index"); !r)
+            return r;
+    }
+    return saveStatements(db, kept);
+}
 
 Result<void> LeadSortIndexes::suspend(Database &db)
 {

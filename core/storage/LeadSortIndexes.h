@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <QStringList>
+
 namespace outpost {
 
 class Database;
@@ -25,6 +27,13 @@ public:
     static Result<void> suspend(Database &db);
     static Result<bool> suspended(Database &db);
     static Result<void> restoreOne(Database &db);
+    // For a migration that gives indexes of `leads` new definitions (each a
+    // "CREATE INDEX name ON ..." whose old index is dropped): a cache of up
+    // to 50,000 leads gets them now; a bigger one would hold the opening of
+    // the app for many seconds, so they are saved like suspended ones and
+    // built by the next sync's steps, with progress. Saved definitions of the
+    // same names (a first fill stopped halfway) are replaced.
+    static Result<void> replaceSoon(Database &db, const QStringList &createStatements);
 };
 
 } // namespace outpost

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
+#include "storage/LeadSortIndexes.h"
 #include "storage/SlaBuckets.h"
 
 #include <QSqlQuery>
@@ -23,6 +24,21 @@ struct Migration
 
 // Version N is reached by applying kMigrations[0..N-1]. Never edit a shipped
 // migration: add a new one.
+
+// The covering audience indexes of the last migration below.
+Result<void> createAudienceIndexes(Database &db)
+{
+    return LeadSortIndexes::replaceSoon(
+        db, {QStringLiteral("CREATE INDEX leads_audience_by_status ON leads(status, id, channel, source, "
+                            "assigned_agent, created_at, last_message_at)"),
+             QStringLiteral("CREATE INDEX leads_audience_by_channel ON leads(channel, id, status, source, "
+                            "assigned_agent, created_at, last_message_at)"),
+             QStringLiteral("CREATE INDEX leads_audience_by_source ON leads(source, id, status, channel, "
+                            "assigned_agent, created_at, last_message_at)"),
+             QStringLiteral("CREATE INDEX leads_audience_by_agent ON leads(assigned_agent, id, status, channel, "
+                            "source, created_at, last_message_at)")});
+}
+
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> list = {
@@ -268,19 +284,14 @@ const std::vector<Migration> &migrations()
              // (tens of nanoseconds a lead) instead of reading the lead's row
              // (about a microsecond), so even a filter set that matches almost
              // nobody out of 150,000 walked leads answers in a few ms.
+             // Built by createAudienceIndexes (at once, or by the next sync for
+             // a big cache: 20 s at a million leads).
              "DROP INDEX IF EXISTS leads_audience_by_status",
              "DROP INDEX IF EXISTS leads_audience_by_channel",
              "DROP INDEX IF EXISTS leads_audience_by_source",
              "DROP INDEX IF EXISTS leads_audience_by_agent",
-             "CREATE INDEX leads_audience_by_status ON leads(status, id, channel, source, assigned_agent, created_at, "
-             "last_message_at)",
-             "CREATE INDEX leads_audience_by_channel ON leads(channel, id, status, source, assigned_agent, created_at, "
-             "last_message_at)",
-             "CREATE INDEX leads_audience_by_source ON leads(source, id, status, channel, assigned_agent, created_at, "
-             "last_message_at)",
-             "CREATE INDEX leads_audience_by_agent ON leads(assigned_agent, id, status, channel, source, created_at, "
-             "last_message_at)",
-         }},
+         },
+         &createAudienceIndexes},
     };
     return list;
 }
