@@ -15,9 +15,16 @@ namespace {
 // of a millisecond each): enough to tell a filter that picks few leads from
 // one that picks many.
 constexpr int kProbeCap = 10000;
-// A common tag and a creation range, with nothing else to drive: both are
-// counted further, and the smaller one drives.
-constexpr int kWideProbeCap = 200000;
+// Below this many leads, the best driver's walk is short: nothing to gain
+// from the creation range's ids.
+constexpr qint64 kFewLeads = 2000;
+// A creation range's leads are counted with their lowest and highest id
+// (about 0.13 us a lead) up to this many: beyond, the counting would cost
+// more than the walk it could shorten.
+constexpr int kRangeProbeCap = 40000;
+// Ids this close together (at most four per lead of the range, plus this
+// slack) make a walk in id order between them cheaper than sorting the range.
+constexpr qint64 kTightSlack = 1000;
 
 struct Equality
 {
@@ -70,10 +77,9 @@ LeadFilter AudienceQuery::campaignFilter(LeadFilter filter)
     return filter;
 }
 
-// One capped count per filter that has an index to walk, in tie order:
-// equalities (their audience index is in id order and holds every other
-// filter column), then the tag, then the creation range (its matches must be
-// sorted by id, and the other columns are read from the lead's row).
+// One capped count per filter that has an index in id order, in tie order:
+// equalities (their audience index holds every other filter column), then the
+// tag (the other columns are read from the lead's row).
 QList<AudienceQuery::Probe> AudienceQuery::probesFor(const LeadFilter &f, int cap)
 {
     QList<Probe> probes;
@@ -89,16 +95,6 @@ QList<AudienceQuery::Probe> AudienceQuery::probesFor(const LeadFilter &f, int ca
             {Driver::Tag, {}},
             {QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM lead_tags WHERE tag = ? LIMIT ?)"), {f.tag, cap}}};
     }
-    if (hasCreatedRange(f)) {
-        QStringList where;
-        QVariantList values;
-        addCreatedRange(f, QString(), where, values);
-        values << cap;
-        probes << Probe{{Driver::Created, {}},
-                        {QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM leads l WHERE %1 LIMIT ?)")
-                             .arg(where.join(QStringLiteral(" AND "))),
-                         values}};
-    }
     return probes;
 }
 
@@ -110,47 +106,68 @@ Result<qint64> AudienceQuery::probeCount(const Statement &statement)
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
+AudienceQuery::Statement AudienceQuery::rangeProbe(const LeadFilter &f)
+{
+    QStringList where;
+    QVariantList values;
+    addCreatedRange(f, QString(), where, values);
+    values << kRangeProbeCap;
+    return {QStringLiteral("SELECT count(*), min(id), max(id) FROM (SELECT l.id FROM leads l WHERE %1 LIMIT ?)")
+                .arg(where.join(QStringLiteral(" AND "))),
+            values};
+}
+
 // The cost of a driver is about the leads it walks: the smallest count wins.
-// A filter that matches nobody ends the preview at once.
+// A filter that matches nobody ends the preview at once. A creation range
+// with its ids close together (ids are given in creation order) bounds the
+// walk in id order to those ids; with its ids far apart and few leads, it
+// drives and its matches are sorted.
 Result<AudienceQuery::Plan> AudienceQuery::choose(const LeadFilter &f, QList<Statement> *ran)
 {
     const QList<Probe> probes = probesFor(f, kProbeCap);
+    const bool hasRange = hasCreatedRange(f);
     if (probes.isEmpty())
-        return Plan{Driver::Scan, {}};
-    if (probes.size() == 1)
-        return probes.first().plan;
-    qsizetype best = -1;
-    qint64 bestCount = 0;
-    for (qsizetype i = 0; i < probes.size(); ++i) {
-        if (ran)
-            *ran << probes.at(i).statement;
-        auto n = probeCount(probes.at(i).statement);
-        if (!n)
-            return n.error();
-        if (*n == 0)
-            return Plan{Driver::Nothing, {}};
-        if (best < 0 || *n < bestCount) {
-            best = i;
-            bestCount = *n;
+        return Plan{hasRange ? Driver::Created : Driver::Scan, {}};
+    Plan best = probes.first().plan;
+    qint64 bestCount = kProbeCap; // a filter alone drives without being counted
+    if (probes.size() > 1) {
+        bestCount = -1;
+        for (const Probe &probe : probes) {
+            if (ran)
+                *ran << probe.statement;
+            auto n = probeCount(probe.statement);
+            if (!n)
+                return n.error();
+            if (*n == 0)
+                return Plan{Driver::Nothing, {}};
+            if (bestCount < 0 || *n < bestCount) {
+                best = probe.plan;
+                bestCount = *n;
+            }
         }
     }
-    const Plan chosen = probes.at(best).plan;
-    if (bestCount < kProbeCap || chosen.driver == Driver::Equality || probes.size() != 2)
-        return chosen;
-    // A common tag and a wide creation range: the tag's walk in id order
-    // stops early unless its matches sit far from the range, the range's
-    // walk reads all of it. Counted further, the smaller one drives.
-    const QList<Probe> wide = probesFor(f, kWideProbeCap);
-    qint64 counts[2] = {0, 0};
-    for (int i = 0; i < 2; ++i) {
-        if (ran)
-            *ran << wide.at(i).statement;
-        auto n = probeCount(wide.at(i).statement);
-        if (!n)
-            return n.error();
-        counts[i] = *n;
-    }
-    return counts[1] < counts[0] ? wide.at(1).plan : wide.at(0).plan;
+    if (!hasRange || bestCount < kFewLeads)
+        return best;
+
+    const Statement probe = rangeProbe(f);
+    if (ran)
+        *ran << probe;
+    auto q = run(probe, "count the creation range's leads");
+    if (!q)
+        return q.error();
+    const qint64 rangeCount = q->next() ? q->value(0).toLongLong() : 0;
+    if (rangeCount == 0)
+        return Plan{Driver::Nothing, {}};
+    if (rangeCount >= kRangeProbeCap)
+        return best;
+    const qint64 firstId = q->value(1).toLongLong();
+    const qint64 lastId = q->value(2).toLongLong();
+    if (lastId - firstId + 1 > 4 * rangeCount + kTightSlack)
+        return rangeCount < bestCount ? Plan{Driver::Created, {}} : best;
+    best.bounded = true;
+    best.firstId = firstId;
+    best.lastId = lastId;
+    return best;
 }
 
 Result<AudienceQuery::Plan> AudienceQuery::plan(const LeadFilter &filter)
@@ -175,6 +192,10 @@ AudienceQuery::Statement AudienceQuery::selectFor(const Plan &plan, const LeadFi
         id = order = QStringLiteral("t.lead_id");
         where << QStringLiteral("t.tag = ?");
         values << f.tag;
+    }
+    if (plan.bounded && plan.driver != Driver::Created) {
+        where << QStringLiteral("%1 BETWEEN ? AND ?").arg(id);
+        values << plan.firstId << plan.lastId;
     }
     for (const Equality &e : equalitiesOf(f)) {
         const bool drives = plan.driver == Driver::Equality && plan.column == QLatin1StringView(e.column);

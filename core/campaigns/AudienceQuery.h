@@ -47,9 +47,16 @@ public:
     {
         Driver driver = Driver::Scan;
         QString column; // the equality's column, for Driver::Equality
+        // Every lead of the creation range has an id in [firstId, lastId]:
+        // a walk in id order starts at the first and stops after the last.
+        bool bounded = false;
+        qint64 firstId = 0;
+        qint64 lastId = 0;
     };
     // The driver preview() picks: the filter matching the fewest leads,
-    // counted up to a few thousand each in its own index.
+    // counted up to a few thousand each in its own index; with a creation
+    // range of ids close together (ids are given in creation order), the
+    // walk in id order covers only those ids.
     Result<Plan> plan(const LeadFilter &filter);
     // preview() with the driver given (any driver is exact; some are slow).
     Result<Audience> previewWith(const Plan &plan, const LeadFilter &filter, int sampleSize, qint64 countCap = -1);
@@ -73,6 +80,7 @@ private:
     static QList<Probe> probesFor(const LeadFilter &f, int cap);
     Result<Plan> choose(const LeadFilter &f, QList<Statement> *ran);
     Result<qint64> probeCount(const Statement &statement);
+    static Statement rangeProbe(const LeadFilter &f);
     static Statement selectFor(const Plan &plan, const LeadFilter &f, bool countOnly, qint64 limit);
     Result<QSqlQuery> run(const Statement &statement, const char *what);
 

@@ -344,6 +344,13 @@ private slots:
             if (matches(l, f))
                 expected << l.id;
         }
+        verifyEveryDriver(store, f, expected);
+    }
+
+    // Every driver, alone and within the chosen plan's id bounds, against the
+    // expected ids, for several caps and sample sizes.
+    static void verifyEveryDriver(LeadStore &store, const LeadFilter &f, const QList<qint64> &expected)
+    {
         AudienceQuery query(store);
         QList<AudienceQuery::Plan> plans = {{AudienceQuery::Driver::Scan, {}}};
         for (const auto &[column, value] :
@@ -358,13 +365,27 @@ private slots:
             plans << AudienceQuery::Plan{AudienceQuery::Driver::Created, {}};
         auto chosen = query.plan(f);
         QVERIFY(chosen.ok());
-        if (expected.isEmpty())
+        if (expected.isEmpty()) {
             plans << AudienceQuery::Plan{AudienceQuery::Driver::Nothing, {}};
-        else
+        } else {
             QVERIFY(chosen->driver != AudienceQuery::Driver::Nothing);
+            if (chosen->bounded) {
+                QVERIFY(chosen->firstId <= expected.first() && expected.last() <= chosen->lastId);
+                for (qsizetype i = 0, n = plans.size(); i < n; ++i) {
+                    AudienceQuery::Plan within = plans.at(i);
+                    within.bounded = true;
+                    within.firstId = chosen->firstId;
+                    within.lastId = chosen->lastId;
+                    plans << within;
+                }
+            }
+        }
 
         for (const AudienceQuery::Plan &plan : std::as_const(plans)) {
-            const QByteArray what = QStringLiteral("driver %1 %2").arg(int(plan.driver)).arg(plan.column).toUtf8();
+            const QByteArray what = QStringLiteral("driver %1 %2 %3")
+                                        .arg(int(plan.driver))
+                                        .arg(plan.column, plan.bounded ? QStringLiteral("bounded") : QString())
+                                        .toUtf8();
             for (const int cap : {-1, 0, 20, 100}) {
                 for (const int sampleSize : {0, 1, 30}) {
                     auto audience = query.previewWith(plan, f, sampleSize, cap);
@@ -384,6 +405,62 @@ private slots:
         QCOMPARE(previewed->count, std::min<qint64>(expected.size(), 100));
     }
 
+    // Ids given in creation order (as the service does): a creation range's
+    // ids lie close together, and the walk in id order covers only them.
+    void aRangeOfNearbyIdsBoundsTheWalk()
+    {
+        auto db = Database::open(m_dir.filePath(QStringLiteral("nearby.sqlite")));
+        QVERIFY(db.ok());
+        LeadStore store(*db);
+        QList<Lead> leads = test::makeLeads(1, 4000); // created a minute apart, in id order
+        for (int i = 0; i < leads.size(); i += 13)
+            leads[i].createdAt = leads[i].createdAt.addDays(-30); // imported late: far from its id's neighbours
+        QVERIFY(store.upsert(leads).ok());
+        const QDateTime base(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+        const auto minute = [&base](int m) {
+            return base.addSecs(qint64(m) * 60).toString(Qt::ISODate);
+        };
+        using D = AudienceQuery::Driver;
+        const struct
+        {
+            QStringList filters;
+            D driver;
+            bool bounded;
+        } table[] = {
+            {{QStringLiteral("created_after=") + minute(3900)}, D::Created, false},
+            {{QStringLiteral("tag=vip"), QStringLiteral("created_after=") + minute(3800)}, D::Tag, true},
+            {{QStringLiteral("status=new"), QStringLiteral("created_after=") + minute(3000),
+              QStringLiteral("created_before=") + minute(3300)},
+             D::Equality,
+             true},
+            // The late imports spread the range's ids over the whole table.
+            {{QStringLiteral("status=new"), QStringLiteral("created_before=") + minute(-40000)}, D::Created, false},
+            // Few leads to walk anyway: the range is not counted.
+            {{QStringLiteral("status=new"), QStringLiteral("channel=sms"),
+              QStringLiteral("created_after=") + minute(1000)},
+             D::Equality,
+             false},
+        };
+        for (const auto &row : table) {
+            LeadFilter f;
+            for (const QString &a : row.filters)
+                QVERIFY(f.set(a).ok());
+            QList<qint64> expected;
+            for (const Lead &l : std::as_const(leads)) {
+                if (matches(l, f))
+                    expected << l.id;
+            }
+            const QByteArray what = row.filters.join(QStringLiteral(" & ")).toUtf8();
+            auto plan = AudienceQuery(store).plan(f);
+            QVERIFY2(plan.ok(), what.constData());
+            QVERIFY2(plan->driver == row.driver, what.constData());
+            QVERIFY2(plan->bounded == row.bounded, what.constData());
+            verifyEveryDriver(store, f, expected);
+            if (QTest::currentTestFailed())
+                QFAIL(what.constData());
+        }
+    }
+
     // On the skewed cache, the filter that walks the fewest leads drives.
     void theFewestLeadsDrive_data()
     {
@@ -395,6 +472,8 @@ private slots:
             return base.addDays(d).toString(Qt::ISODate);
         };
         using D = AudienceQuery::Driver;
+        QTest::newRow("a range alone") << QStringList{QStringLiteral("created_after=") + day(80)} << int(D::Created)
+                                       << QString();
         QTest::newRow("nothing to walk") << QStringList{QStringLiteral("last_message_before=") + day(5)} << int(D::Scan)
                                          << QString();
         QTest::newRow("one equality") << QStringList{QStringLiteral("channel=sms")} << int(D::Equality)
