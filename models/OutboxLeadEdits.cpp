@@ -1,6 +1,7 @@
 #include "OutboxLeadEdits.h"
 
 #include "CacheTask.h"
+#include "LeadText.h"
 #include "WorkspaceCache.h"
 #include "outbox/OutboxStore.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace outpost {
@@ -26,6 +28,42 @@ QString shown(const QJsonValue &value)
     if (value.isNull() || value.isUndefined())
         return QString();
     return value.toVariant().toString();
+}
+
+// The conflict's field key ("status", or "tags (lead 12)" for a bulk row)
+// split into the field and the lead it concerns (0 for a single-lead row).
+struct FieldKey
+{
+    QString field;
+    qint64 leadId = 0;
+};
+
+FieldKey fieldKeyOf(const QString &key)
+{
+    static const QRegularExpression bulk(QStringLiteral("^(\\w+) \\(lead (\\d+)\\)$"));
+    const QRegularExpressionMatch m = bulk.match(key);
+    if (!m.hasMatch())
+        return {key, 0};
+    return {m.captured(1), m.captured(2).toLongLong()};
+}
+
+// The same words the pipeline and the lead list use.
+QString fieldLabel(const FieldKey &key)
+{
+    QString name = key.field;
+    if (key.field == QLatin1StringView("status"))
+        name = OutboxLeadEdits::tr("Status");
+    else if (key.field == QLatin1StringView("tags"))
+        name = OutboxLeadEdits::tr("Tags");
+    return key.leadId ? OutboxLeadEdits::tr("%1 (lead %2)").arg(name).arg(key.leadId) : name;
+}
+
+QString valueLabel(const FieldKey &key, const QJsonValue &value)
+{
+    const QString text = shown(value);
+    if (key.field != QLatin1StringView("status") || text.isEmpty())
+        return text;
+    return LeadText::status(LeadStatus::fromString(text));
 }
 
 } // namespace
@@ -275,8 +313,10 @@ Result<QList<EditConflict>> OutboxLeadEdits::conflicts()
             if (!it.value().isObject()) // bookkeeping such as how it was resolved
                 continue;
             const QJsonObject f = it.value().toObject();
-            c.fields.append({it.key(), shown(f.value(QStringLiteral("base"))), shown(f.value(QStringLiteral("theirs"))),
-                             shown(f.value(QStringLiteral("mine")))});
+            const FieldKey key = fieldKeyOf(it.key());
+            c.fields.append({fieldLabel(key), valueLabel(key, f.value(QStringLiteral("base"))),
+                             valueLabel(key, f.value(QStringLiteral("theirs"))),
+                             valueLabel(key, f.value(QStringLiteral("mine")))});
         }
         out.append(c);
     }

@@ -1,4 +1,4954 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The API key was refused (missing, invalid, expired or revoked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan does not include this feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests; waiting as the server asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had an error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignQueue</name>
+    <message>
+        <source>No campaign #%1 in this workspace&apos;s cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 is already %2: it is never sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRules</name>
+    <message>
+        <source>The message is empty: write what the leads should receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cached lead matches these filters: the campaign would reach nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads match, but a campaign sends at most %2 messages: narrow the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 512 MB: not a page of leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the offline workspace &quot;local&quot; for this cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandContext</name>
+    <message>
+        <source>cannot create the directory of workspace &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;outpostctl --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsCommand</name>
+    <message>
+        <source>list conflicts field by field: base, theirs, mine (--json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, lead %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: base %2, theirs %3, mine %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve with: outpostctl resolve ROW mine|theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CtlApp</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpostctl [--profile DIR] [--workspace NAME] COMMAND [ARGS...]
+
+Outpost&apos;s core on the command line: the same cache, sync and outbox as the app.
+
+Options:
+  --profile DIR       keep settings and caches in DIR (default: %1)
+  --workspace NAME    act on this workspace (default: the default workspace)
+  -h, --help          show this help; COMMAND --help shows a command&apos;s help
+  -v, --version       show the version
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;outpostctl --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorkspace</name>
+    <message>
+        <source>The demo service did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyInput</name>
+    <message>
+        <source>cannot read the API key from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input holds more than %1 KiB: that is not an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API key on standard input: pipe it in, e.g. `outpostctl workspace add ... &lt; key.txt`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key for &quot;%1&quot; (not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API key was entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadPrinter</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHONE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPDATED (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadText</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxCacheWriter</name>
+    <message numerus="yes">
+        <source>%n lead(s) not in the cache (%1): nothing was queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxCommand</name>
+    <message>
+        <source>list queued changes (--json); outbox retry|discard|undo ROW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry, discard or undo (none: list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list what was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: outpostctl outbox [--json] | outbox retry|discard|undo ROW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outbox row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown outbox action &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDecisions</name>
+    <message>
+        <source>Row %1 is %2: only failed or not-allowed rows can be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 is being sent; it can be discarded once the send has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 was sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has left already (%2): it cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A later change to the same lead is queued: undo that one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 is not a conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: the service&apos;s version was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 does not need a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as arrived by the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxQueue</name>
+    <message>
+        <source>The %1 is empty: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is longer than %2 characters: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot; (one of: %2): nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag is empty: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag is at most %1 characters: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads were chosen: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 leads at once (%2 chosen): nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date and time of the form YYYY-MM-DD HH:MM: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown campaign filter &quot;%1&quot;: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign filter &quot;%1&quot; must be text: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign %1 does not exist: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox row %1 does not create a campaign: nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTable</name>
+    <message>
+        <source>There is no outbox row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueBatchCommand</name>
+    <message>
+        <source>queue the changes read from standard input, one command a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a queue command (set-status, note, reply, book, tag, bulk-stage, bulk-tag, bulk-message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: --wait is for single commands; run outpostctl replay after the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outpostctl: stopped at line %1; the lines before it are queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue takes no arguments: it reads its commands from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueCommand</name>
+    <message>
+        <source>queue a lead&apos;s new status (ID STATUS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a note on a lead (ID TEXT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a reply to a lead (ID TEXT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue an appointment (ID &quot;YYYY-MM-DD HH:MM&quot; SERVICE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a tag change (ID add|remove TAG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a status for many leads (--ids 1,2,3 STATUS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a tag change for many leads (--ids 1,2,3 add|remove TAG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue a message to many leads (--ids 1,2,3 TEXT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it now and wait for the service&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leads, comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: outpostctl %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ids needs lead ids such as 1,2,3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say add or remove before the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued as outbox row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayCommand</name>
+    <message>
+        <source>send the outbox now (exit 4 if rows remain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResolveCommand</name>
+    <message>
+        <source>settle a conflict (ROW mine|theirs) or a review (ROW resend|arrived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mine, theirs, resend or arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: outpostctl resolve ROW mine|theirs|resend|arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an outbox row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose mine, theirs, resend or arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 goes out with the next replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message>
+        <source>show the cache and sync state of the workspace (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace:     %1 (%2, client %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached leads:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted:   a %1 sync; the next sync resumes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details due:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget:        %1 requests per %2 s (the service&apos;s rate-limit headers win when it sends them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this plan (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing now:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source><byte value="xd"/>Rate limited: waiting %1 s as the server asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 / %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync the workspace&apos;s cache with its service (resumes an interrupted sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan every lead, not only what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which leads get messages, notes and appointments: changed (default), all or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agent name: your leads&apos; details come first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N requests (exit code 4); the next sync resumes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--details must be changed, all or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-requests needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace &quot;%1&quot; has no service to sync with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &quot;%1&quot;; set one with `outpostctl workspace set-key %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksDialog</name>
+    <message>
+        <source>New lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Outpost, the offline-first CRM client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep settings and caches in DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the window to FILE once shown, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the built-in demo service on loopback and show its &quot;Demo&quot; workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads in a new demo world (default 5000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo could not store its key in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost</name>
+    <message>
+        <source>The service refused this key (wrong, expired or revoked): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like the lead API (client id &quot;%2&quot;): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified: %2. For a self-hosted service, name its CA file with --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host named %1 was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::AdminError</name>
+    <message>
+        <source>The service refused this workspace&apos;s key (wrong, expired or revoked): %1. Set a working key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not in this plan: the service answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ApiClient</name>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ApiKeyFormat</name>
+    <message>
+        <source>the API key is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key is longer than %1 characters: that is not a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key contains whitespace: check that it was pasted whole and only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys starting with &quot;%1&quot; are usually &quot;%1&quot; and 32 lowercase hex digits; this one is not: check that it was copied completely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workspace&apos;s keys start with &quot;%1&quot;; this one does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ApiKeysDialog</name>
+    <message>
+        <source>API keys of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys of this account at %1. A key&apos;s secret is shown once, when it is created; rotation replaces this workspace&apos;s key without a moment offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rotate this workspace&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key&apos;s secret. It is shown only now: copy it or use it for this workspace before you close this panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use for this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this workspace&apos;s key from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (this workspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new key (e.g. the computer or script that will use it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the new key in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the system keychain: %1. This workspace keeps its old key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace now uses the new key. Revoke the old one when nothing else uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the key this workspace uses: sync and admin stop working until a new key is set. To replace it safely, use Rotate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whatever uses this key is refused from now on. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpost %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating this workspace&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation stopped at &quot;%1&quot;. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::AudienceModel</name>
+    <message>
+        <source>No value for %1 for this lead: it is sent empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::BulkActionBar</name>
+    <message>
+        <source>Change stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the change back while it has not been sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 matching leads selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A bulk action over a whole list takes at most %1 leads: narrow the list with the search or the filters first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bulk action takes at most %1 leads: narrow the list with the search or the filters first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message goes to at most %1 leads at once: narrow the list, or use a campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi {name}! … ({name} becomes each lead&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 matching leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queueing the change for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for %1; sent when online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the %1 matching leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the matching leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than %1 leads match now: narrow the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead matches any more: nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to undo: the change has already been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: nothing will be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::CampaignBuilderPage</name>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: April promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi {first_name}! …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert %1 at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check with server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no connection to its service: drafts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the service how many leads these filters reach now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD) or an ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) in the cache</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 leads in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+ leads in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholders are sent as written: %1. Known ones: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) of the sample have no value for a placeholder: it is sent empty.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than %1 leads match: narrow the audience (a campaign sends at most %1 messages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name to save or send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n message(s) would be sent (at most %1 per campaign).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Service: %n lead(s); cache: %1 (synced %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The difference is what changed on the service since that sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the draft: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft #%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the campaign?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send &quot;%1&quot; to %n lead(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first message, to %1:
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign #%1 was not queued: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 is queued: it goes to the service now, and is never sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 is queued: it goes to the service with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::CampaignListPage</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed by the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the send back in the outbox; it asks the service with the same key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did send it (check its stats): mark it done without sending again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh from service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no connection to its service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the campaigns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s campaigns, as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service lists campaigns on the Premium plan only: these are the campaigns created in this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer (%1): the cached list is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign yet: compose one in the builder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::CampaignsPage</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a lead or run an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a lead&apos;s name, phone, email or tag, or an action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads changed on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my values again over the service&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop my change and keep the service&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflicts cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts: every change was accepted by the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 lead was changed here and on the service. Pick which values to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads were changed here and on the service. Pick which values to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resolve this conflict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::DashboardLoader</name>
+    <message>
+        <source>Not in this workspace&apos;s plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::DashboardPage</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save charts as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated, open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compute the dashboard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the service, fetched %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed from cached data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed from cached data (never synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview and funnel: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service level, last %1 days: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s SLA figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1 against a target of %2; %3 within target (%n lead(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Within target (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the dashboard as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the charts as PNG into a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the charts into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n updates</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::FilterChipBar</name>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only escalated leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::KeyAdmin</name>
+    <message>
+        <source>A key needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key&apos;s name is at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key&apos;s name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no keys list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new key came without its id or secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::KeyRotation</name>
+    <message>
+        <source>Read the current key from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the current key on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the new key in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a call succeeds with the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the old key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back to the old key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain went away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current key could not be read from the keychain; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s keys could not be listed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the service&apos;s keys matches this workspace&apos;s key, so it could not be revoked afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new key was made; the workspace keeps its current key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace now uses the new key %1, but the old key %2 could not be revoked and still works: revoke it by hand (outpostctl keys revoke %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace now uses the new key %1; the old key %2 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed and the old key could not be put back into the keychain (%2): the keychain keeps the new key %3 and no key was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed (%2). The workspace keeps its old key, but the new key %3 could not be revoked: revoke it by hand (outpostctl keys revoke %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed (%2). The workspace keeps its old key; the new key %3 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::KeychainRequest</name>
+    <message>
+        <source>No keychain is reachable: no Secret Service answered on the session bus (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was stored: Outpost keeps API keys only in the system keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To fix it, start a Secret Service provider in your desktop session (GNOME Keyring, KWallet or KeePassXC with Secret Service integration), make sure libsecret is installed and DBUS_SESSION_BUS_ADDRESS names your session bus, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain is locked (%1). Unlock it (GNOME: the &quot;Login&quot; keyring in &quot;Passwords and Keys&quot;; KDE: KWallet) and try again; a key already stored is not asked for again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused (%1). Allow Outpost to use the keychain, or unlock it, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 seconds. It may be locked and waiting for its password in a prompt you cannot see, or still starting. Unlock it and try again; a key already stored is not asked for again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain to answer (it may be starting or locked)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored in the keychain for this entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::LeadCardDelegate</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::LeadDetailPane</name>
+    <message>
+        <source>Select a lead to see its details and conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to this lead wait in the outbox until the service confirms them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags (comma separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma separated; Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reply… (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the text above as a note for your team; the lead does not see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service, e.g. Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status change queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag changes queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply queued: it is sent when online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the note in the box above, then press Add note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the service to book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation of this lead is not in the cache yet. It is downloaded when you are online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages, notes or appointments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::LeadListPage</name>
+    <message>
+        <source>Search leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, phone, email or tag  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this search, filter and sort in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The search index is being built (%1 %): leads not indexed yet are missing from these results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The search index is incomplete (%1 %): leads not indexed yet are missing from these results. The next sync completes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try fewer or shorter words, or clear the filters. Esc clears the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads cached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads appear here once this workspace has synced, online or not afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::LeadTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::MainWindow</name>
+    <message>
+        <source>Outpost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Outpost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your leads, messages and pipeline, with or without a network.
+This profile has no workspace yet: add one to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to your service: its address, your client id and an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A built-in service on this computer with made-up leads to try everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a workspace from a terminal: outpostctl workspace add NAME --url URL --client-id ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the demo with: outpost --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work offline / go online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk actions, the service&apos;s campaign list and its SLA figures need the Premium plan of the service. The dashboard computes its figures from the cache, and campaigns made here are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service said: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every feature of the service is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the cache of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Outpost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads cached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this view (its search, filters and sort):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the view “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::OutboxLeadEdits</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (lead %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown bulk action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::OutboxReplayer</name>
+    <message>
+        <source>Another Outpost is working on this workspace; the outbox waits for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the outbox was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The service did not take %n change(s); they stay queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued change(s) wait for a decision (conflicts, reviews or refusals).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every queued change has reached the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status was changed on the service too (%1 → %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tags were changed on the service too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) were changed on the service too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The send may have reached the service and this plan cannot tell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign is not listed by the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have reached the service, and the service&apos;s answer cannot tell: send again, or mark it as arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead changed on the service since the first send: send again, or mark it as arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign to send was never created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::OutboxRow</name>
+    <message>
+        <source>status → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appointment %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag +%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag −%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) → %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s): tag +%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s): tag −%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>message to %n lead(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new campaign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs review: it may or may not have reached the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict: changed on the service too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed on this plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::PipelineBoard</name>
+    <message>
+        <source>Leads in this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag cards to another stage, or select them and press Ctrl+Left or Ctrl+Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes cannot be queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards cannot be moved to a status this version does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move the card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::PipelineModel</name>
+    <message>
+        <source>Other statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses this version does not know, as the service sent them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::SettingsPage</name>
+    <message>
+        <source>%1 / hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each workspace is one account at one service, with its own cache on this computer. API keys and webhook secrets live in the system keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive the selected workspace&apos;s webhooks on this computer: each verified event updates the cache at once and shows a notification. The webhook&apos;s URL must point here (e.g. http://127.0.0.1:PORT/ for a service on this computer, or a TLS proxy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a webhook for &quot;%1&quot; first: its secret verifies what arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving the webhooks of &quot;%1&quot; on port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the webhook secrets from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not receiving webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace added; its key is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Enter a new API key for &quot;%2&quot;. Your unsent changes are kept and sent once the key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the workspace &quot;%1&quot; from this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its API key and webhook secrets are deleted from the system keychain. The account at the service is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete its cached leads from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the keychain entries of &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace was kept: its secrets could not be deleted from the system keychain (%1). Unlock the keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot; and its keychain entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cache was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cache could not be deleted entirely: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::Sidebar</name>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search or filter the lead list, then “Save view…” to keep it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::SyncEngine</name>
+    <message>
+        <source>%1 (process %2 on %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Outpost is syncing this workspace: %1. This one shows the cache as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n request(s), as asked; the next sync resumes here.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the saved page cursor (%1); the next sync starts over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing leads failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of leads could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent the same page twice (cursor repeated); listing stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not store a page of leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists only %n lead(s) and offers no paging; leads beyond those are not synced and none is removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refreshing %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details of lead %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lead in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with lead %1 when asked for lead %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching details failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: %n lead(s) listed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with details</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n warning(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service refused this workspace&apos;s API key: %1 Syncing stopped; edits wait in the outbox until a new key is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. The cache stays usable; sync resumes from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the next sync resumes where this one stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::SyncStatusBar</name>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search finds only the leads indexed so far. Cancelling stops the sync; the next sync continues the index where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this sync; what it fetched is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop all network traffic until switched back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve changes made on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the search index… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::SyncStatusSource</name>
+    <message>
+        <source>Open a workspace to change its leads: changes go to its outbox and are sent when online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::TimelineDelegate</name>
+    <message>
+        <source>Note · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::TimelineModel</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WebhookAdmin</name>
+    <message>
+        <source>A webhook URL is at most 2048 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook URL must be HTTPS (plain HTTP only to 127.0.0.1, ::1 or localhost, for local testing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one event: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown event &quot;%1&quot;; known: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no webhooks list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new webhook came without its id or secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain went away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s secret could not be stored in the keychain (%1), so the webhook was deleted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WebhookEventApplier</name>
+    <message>
+        <source>A &quot;%1&quot; event arrived without a lead id; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 could not be stored in the cache: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details of lead %1 could not be fetched: %2; the next sync brings them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered with unreadable details for lead %1; the next sync tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details of lead %1 could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s test delivery arrived and was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; arrived; Outpost does not act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WebhookListener</name>
+    <message>
+        <source>workspace &quot;%1&quot; has no webhook secret in the keychain: create a webhook for it first (its secret is stored when it is created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key could be read (%1): new leads arrive without their details until the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of webhook %1 is not in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook secrets could not be read from the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WebhookReceiver</name>
+    <message>
+        <source>no webhook secret: every delivery would be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WebhooksDialog</name>
+    <message>
+        <source>Reading this workspace&apos;s key from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;liveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries of the selected webhook:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Office CRM bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS only; http://127.0.0.1 or http://localhost for testing on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its signing secret, shown once and already kept in the system keychain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the webhooks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the webhook and storing its secret in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;. Its secret is in the system keychain; the receiver uses it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the webhook &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service stops sending to %1, and its secret is deleted from the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the webhook and forgot its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the service to send a test event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent a test event; its delivery appears below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WorkspaceClient</name>
+    <message>
+        <source>Workspace &quot;%1&quot; has no service address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &quot;%1&quot;: edit the workspace to enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of &quot;%1&quot; could not be read from the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WorkspaceDialog</name>
+    <message>
+        <source>Add workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit workspace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Spring campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. lp_ (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook signature &amp;header:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the workspace&apos;s API key: Outpost checks it once, then keeps it in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key with one call to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address and the client id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is not safe: %1 Nothing was sent with the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1 You can save it unchecked and work offline; sync tells you later if the service refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is reachable, and Outpost keeps API keys nowhere else. Start your desktop&apos;s keyring (GNOME Keyring, KeePassXC or KWallet with the Secret Service enabled) and save again. Nothing was saved.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is locked or refused access. Unlock it and save again. Nothing was saved.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the system keychain: %1. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WorkspaceListModel</name>
+    <message>
+        <source>%1 (local cache only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::WorkspaceSync</name>
+    <message>
+        <source>No API key for &quot;%1&quot; in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain has no API key for this workspace: enter one to sync it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the keychain to sync &quot;%1&quot; (it answered: %2). Trying again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::AdminSession</name>
+    <message>
+        <source>workspace &quot;%1&quot; has no service to manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &quot;%1&quot;; set one with `outpostctl workspace set-key`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::CampaignCommand</name>
+    <message>
+        <source>search and escalated are not campaign filters (use status, channel, tag, source, assigned_agent, created_after, created_before, last_message_before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache was never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 min old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 h old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (service id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 left the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service queued %1 message(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 is %2 (%3); it stays in the outbox and is never sent twice (see `outpostctl outbox`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preview an audience, create a draft, send it, see its stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outpostctl campaign preview|create|send|stats ... (--help after each for its options)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign: use preview, create, send or stats, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter NAME=VALUE; repeat to AND them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also ask the service for its count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many leads of the audience to list (10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample: expected 0 to 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audience: %n lead(s) in the cache (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service:  %n lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the difference is what changed on the service since the cache was synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:  no answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the cap: a campaign sends at most %1 messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message; placeholders {name}, {first_name}, {phone}, {agent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign create takes one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is longer than 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--message: the message is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--message: longer than 4,096 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft #%1 saved: %n lead(s) in the audience.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: unknown placeholders are sent as written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft&apos;s id (see `outpostctl campaigns`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only queue the send; the next sync (or `outpostctl outbox send`) sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign send takes one campaign ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaign #%1 in this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 was already sent (%2): it is never sent twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 is queued in the outbox; the next sync sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id (see `outpostctl campaigns`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign stats takes one campaign ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 is a draft that was never sent: it has no stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::CampaignsCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list campaigns: the service&apos;s (Premium) and those created here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask the service: the cache only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaigns takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service lists campaigns on the Premium plan only: these are the campaigns created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer (%1): the cached list follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::DashboardCommand</name>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the service, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed from cached data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs, the funnel and the SLA over 7, 30 or 90 days (the service&apos;s figures, or the cache&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA, leads created in the last %1 days (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average %1 s against a target of %2 s, %3 % within target (%4 leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open, %2 waiting for a human, %3 escalated and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SLA period: 7, 30 or 90 days (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print CSV, one figure a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask the service: figures from the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashboard takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days: expected a number of days from 1 to 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --csv exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::ImportJsonCommand</name>
+    <message>
+        <source>store leads from a GET /leads answer (FILE, or - for stdin) in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON file shaped like a GET /leads answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import-json takes exactly one FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (nothing was imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (nothing was imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 leads into &quot;%2&quot;; the cache holds %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::KeysCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST USED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* this workspace&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, create, revoke or rotate the service&apos;s API keys (secrets shown once, at create)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown keys subcommand &quot;%1&quot;: use list, create, revoke or rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys [list] [--json]: the service&apos;s API keys, never their secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys create NAME [--expires DATE] [--use]: a new API key. Its secret is printed this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the key is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD, UTC) or ISO date-time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make it this workspace&apos;s key (stored in the system keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys create takes one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expires needs a date such as 2027-01-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expires must be in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created key %1 &quot;%2&quot; (prefix %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret (shown once, store it now): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key could not be stored in the keychain (%1); the workspace keeps its current key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is now the key of &quot;%1&quot;, stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke ID [--yes] [--force]: requests with that key are refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key&apos;s id (see `outpostctl keys`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also revoke this workspace&apos;s own current key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke takes one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoking a key cannot be undone: confirm with --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke key %1? Requests with it will be refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is this workspace&apos;s own key: revoking it would lock the workspace out. Use `outpostctl keys rotate`, or --force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s key no longer works: set a new one with `outpostctl workspace set-key`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate [--name NAME]: create a new key, store it in the keychain, verify it works, revoke the old one. A failed step leaves a working key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace &quot;%1&quot; has no service to manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::LeadsCommand</name>
+    <message>
+        <source>list cached leads (--status, --search, --filter NAME=VALUE, --limit, --json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only leads with this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, phones, emails and tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign filter, e.g. channel=whatsapp (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N leads (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON with the contract&apos;s field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads takes no positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 leads shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::ListenCommand</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused a delivery (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: listening beyond this computer over plain HTTP; put a TLS proxy in front of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 port %2 for webhooks of &quot;%3&quot; (signature header %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 events; %2 deliveries refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receive the workspace&apos;s webhooks, verify them, apply them to the cache and print each as a JSON line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TCP port (default 0: any free port, printed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address to listen on (default 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N accepted events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listen takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--count must be a number of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::OutboxReplayRun</name>
+    <message>
+        <source>workspace &quot;%1&quot; has no service: its outbox stays queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &quot;%1&quot;; the outbox stays queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::ShowCommand</name>
+    <message>
+        <source>show one cached lead with its messages, notes and appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON with the contract&apos;s field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show takes exactly one lead ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lead %1 in the cache of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WebhooksCommand</name>
+    <message>
+        <source>list, create, delete or test the service&apos;s webhooks; see their deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown webhooks subcommand &quot;%1&quot;: use list, create, delete, test or deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s id (see `outpostctl webhooks`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks %1 takes one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a webhook id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks [list] [--json]: the service&apos;s webhooks, never their secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks create NAME URL --event E [--event E ...]: a new webhook. Its secret is printed this once and kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the webhook is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where deliveries go: HTTPS (HTTP only to loopback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event to deliver (repeat, or separate with commas): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks create takes NAME and URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created webhook %1 &quot;%2&quot; for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret (shown once; also stored in the system keychain for `outpostctl listen`): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks delete ID: the webhook and its secret in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted webhook %1 and its stored secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks test ID: the service sends the webhook a `test` event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test event is on its way to webhook %1; see `outpostctl webhooks deliveries %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks deliveries ID [--json]: the webhook&apos;s delivery attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceAddCommand</name>
+    <message>
+        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The workspace was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added workspace &quot;%1&quot;; its API key is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a workspace; its API key is read from standard input into the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace add takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace add needs --url and --client-id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --rate-per-minute or --rate-per-hour, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rate limit must be a whole number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workspace named &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s base URL (https://, or http:// on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client id the service gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s documented limit per minute (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s documented limit per hour, for services that count hourly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header that signs its webhooks (default X-Signature).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extra CA certificate (PEM) for a self-hosted service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key without checking it with the service (e.g. offline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; nothing was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceCommand</name>
+    <message>
+        <source>add, list, remove or choose workspaces; keys live in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpostctl workspace SUBCOMMAND [ARGS...]
+
+%1.
+
+Subcommands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+API keys are read from standard input (or typed at a prompt that does not echo), never taken
+as arguments, and never printed. OUTPOST_KEYCHAIN_TIMEOUT=SECONDS bounds the wait for a slow
+or locked keychain (default 15).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace needs a subcommand: add, list, remove, set-key or use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown workspace subcommand &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceListCommand</name>
+    <message>
+        <source>stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspaces yet: add one with `outpostctl workspace add`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIENT ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the workspaces and whether each has a key in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceRemoveCommand</name>
+    <message>
+        <source>%1 The workspace was not removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed workspace &quot;%1&quot;, its keychain entries and its cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed workspace &quot;%1&quot; and its keychain entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cache stays in %1 (remove it with --delete-cache).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove a workspace and delete its keys from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the workspace&apos;s cache file too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace remove takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no workspace named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing &quot;%1&quot; needs confirmation: add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove workspace &quot;%1&quot;, its keys and its cache?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove workspace &quot;%1&quot; and delete its keys from the keychain?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceSetKeyCommand</name>
+    <message>
+        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The stored key was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the new API key of &quot;%1&quot; in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace a workspace&apos;s API key with one read from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace (default: --workspace or the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key without checking it with the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace set-key takes at most one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the stored key was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ctl::WorkspaceUseCommand</name>
+    <message>
+        <source>make NAME the default workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace use takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no workspace named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now the default workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

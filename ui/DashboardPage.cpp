@@ -238,8 +238,11 @@ QWidget *DashboardPage::buildSla()
         auto *value = scaledLabel(1.5, true, box);
         value->setAccessibleName(caption);
         auto *v = new QVBoxLayout;
+        v->setSpacing(0);
         v->addWidget(value);
         v->addWidget(new QLabel(caption, box));
+        // The row is as tall as its grid cell: the stretch keeps each caption under its figure.
+        v->addStretch(1);
         queueRow->addLayout(v);
         m_queueValues << value;
     }

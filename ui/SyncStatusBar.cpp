@@ -4,6 +4,7 @@
 #include "SyncStatusSource.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -67,7 +68,26 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
                                                        m_pending, m_conflicts, m_workOffline})
         layout->addWidget(w);
     connect(m_conflicts, &QToolButton::clicked, this, &SyncStatusBar::conflictsRequested);
+    keepSwitchVisible();
     refresh();
+}
+
+void SyncStatusBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        keepSwitchVisible();
+}
+
+void SyncStatusBar::keepSwitchVisible()
+{
+    // Styles fill a check box with Base and outline it with a darker Window:
+    // in a dark palette both are near-black and the box all but vanishes.
+    QPalette switchPalette = palette();
+    const QColor window = switchPalette.color(QPalette::Window);
+    if (window.lightness() < 128)
+        switchPalette.setColor(QPalette::Base, window.lighter(220));
+    m_workOffline->setPalette(switchPalette);
 }
 
 void SyncStatusBar::setSource(SyncStatusSource *source)

@@ -27,8 +27,12 @@ public:
 signals:
     void conflictsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
+    void keepSwitchVisible();
     void showProgress();
 
     SyncStatusSource *m_source = nullptr;

@@ -1,10 +1,10 @@
 #include "outbox/OutboxReplayer.h"
 
-#include "campaigns/CampaignMessage.h"
 #include "campaigns/CampaignStore.h"
 #include "common/Logging.h"
 #include "domain/LeadCodec.h"
 #include "outbox/BulkComparison.h"
+#include "outbox/OutboxRequests.h"
 #include "sync/SyncLock.h"
 
 #include <QDir>
@@ -14,11 +14,6 @@
 namespace outpost {
 
 namespace {
-
-QString leadPath(qint64 id, const char *tail = "")
-{
-    return QStringLiteral("/lead/%1%2").arg(id).arg(QLatin1StringView(tail));
-}
 
 QJsonArray idsArray(const QList<qint64> &ids)
 {
@@ -44,60 +39,6 @@ QStringList tagsFrom(const QJsonValue &value)
 QJsonObject threeValues(const QJsonValue &base, const QJsonValue &theirs, const QJsonValue &mine)
 {
     return {{QStringLiteral("base"), base}, {QStringLiteral("theirs"), theirs}, {QStringLiteral("mine"), mine}};
-}
-
-// The item of a lead's detail a row adds, as the service shows it.
-bool matches(const OutboxRow &row, const QJsonObject &item, const Lead &lead)
-{
-    const auto text = [&item](const char *key) {
-        return item.value(QLatin1StringView(key)).toString();
-    };
-    const auto mine = [&row](const char *key) {
-        return row.payload.value(QLatin1StringView(key)).toString();
-    };
-    switch (row.op) {
-    case OutboxRow::Op::Note:
-        return text("text") == mine("text");
-    case OutboxRow::Op::Reply:
-        return text("direction") == QLatin1StringView("out") && text("text") == mine("text");
-    case OutboxRow::Op::BulkMessage:
-        return text("direction") == QLatin1StringView("out") &&
-               text("text") == CampaignMessage(mine("message")).render(lead);
-    case OutboxRow::Op::Appointment:
-        return text("datetime") == mine("datetime") && text("service") == mine("service");
-    case OutboxRow::Op::CampaignCreate:
-        return text("name") == mine("name") && text("message") == mine("message");
-    default:
-        return false;
-    }
-}
-
-const char *listKey(OutboxRow::Op op)
-{
-    switch (op) {
-    case OutboxRow::Op::Note:
-        return "notes";
-    case OutboxRow::Op::Appointment:
-        return "appointments";
-    case OutboxRow::Op::CampaignCreate:
-        return "campaigns";
-    default:
-        return "messages";
-    }
-}
-
-const char *itemKey(OutboxRow::Op op)
-{
-    switch (op) {
-    case OutboxRow::Op::Note:
-        return "note";
-    case OutboxRow::Op::Appointment:
-        return "appointment";
-    case OutboxRow::Op::CampaignCreate:
-        return "campaign";
-    default:
-        return "message";
-    }
 }
 
 } // namespace
@@ -242,7 +183,7 @@ void OutboxReplayer::process(const OutboxRow &row)
 void OutboxReplayer::compareAndSend(const OutboxRow &row)
 {
     const qint64 leadId = row.leadIds.value(0);
-    request(ApiRequest::get(leadPath(leadId), {}, RequestPriority::Outbox), [this, row](const ApiResult &result) {
+    request(OutboxRequests::leadDetail(leadId), [this, row](const ApiResult &result) {
         if (!result) {
             onError(row, result.error(), false);
             return;
@@ -302,7 +243,7 @@ void OutboxReplayer::compareBulk(const OutboxRow &row, int next, QHash<qint64, L
         return;
     }
     const qint64 id = row.leadIds.at(next);
-    request(ApiRequest::get(leadPath(id), {}, RequestPriority::Outbox),
+    request(OutboxRequests::leadDetail(id),
             [this, row, next, theirs = std::move(theirs)](const ApiResult &result) mutable {
                 if (!result && result.error().kind != ApiError::Kind::NotFound) {
                     onError(row, result.error(), false);
@@ -390,7 +331,7 @@ void OutboxReplayer::verifyBulk(const OutboxRow &row)
         onPartArrived(row, {}); // every lead already was as asked
         return;
     }
-    request(ApiRequest::get(leadPath(*witness), {}, RequestPriority::Outbox), [this, row](const ApiResult &result) {
+    request(OutboxRequests::leadDetail(*witness), [this, row](const ApiResult &result) {
         if (!result) {
             onError(row, result.error(), false);
             return;
@@ -417,9 +358,7 @@ void OutboxReplayer::verifyBulk(const OutboxRow &row)
 void OutboxReplayer::countMatches(const OutboxRow &row, MatchesDone done)
 {
     const bool campaign = row.op == OutboxRow::Op::CampaignCreate;
-    ApiRequest get = campaign ? ApiRequest::get(QStringLiteral("/campaigns"), {}, RequestPriority::Outbox)
-                              : ApiRequest::get(leadPath(row.leadIds.value(0)), {}, RequestPriority::Outbox);
-    request(std::move(get), [this, row, campaign, done = std::move(done)](const ApiResult &result) {
+    request(OutboxRequests::probe(row), [this, row, campaign, done = std::move(done)](const ApiResult &result) {
         if (!result) {
             // The plan may not list campaigns: then nothing can be counted.
             if (campaign && result.error().kind == ApiError::Kind::Forbidden) {
@@ -429,30 +368,12 @@ void OutboxReplayer::countMatches(const OutboxRow &row, MatchesDone done)
             onError(row, result.error(), false);
             return;
         }
-        const QJsonObject holder = campaign ? *result : result->value(QStringLiteral("lead")).toObject();
-        const QJsonValue list = holder.value(QLatin1StringView(listKey(row.op)));
-        Lead lead;
-        if (!campaign) {
-            auto parsed = LeadCodec::leadFromJson(holder);
-            if (!parsed || !list.isArray()) {
-                transientFailure(row, tr("The service's answer could not be read."), false);
-                return;
-            }
-            lead = *parsed;
-        }
-        if (!list.isArray()) {
-            done(std::nullopt, {});
+        const OutboxRequests::Matches found = OutboxRequests::matchesIn(row, *result);
+        if (found.unreadable) {
+            transientFailure(row, tr("The service's answer could not be read."), false);
             return;
         }
-        int count = 0;
-        QJsonObject last;
-        for (const QJsonValue &item : list.toArray()) {
-            if (matches(row, item.toObject(), lead)) {
-                ++count;
-                last = item.toObject();
-            }
-        }
-        done(count, last);
+        done(found.count, found.last);
     });
 }
 
@@ -533,77 +454,9 @@ void OutboxReplayer::onVerified(const OutboxRow &row, int count, const QJsonObje
 
 // ---- Sending ----
 
-std::optional<ApiRequest> OutboxReplayer::requestFor(const OutboxRow &row)
-{
-    const qint64 lead = row.leadIds.value(0);
-    QJsonArray ids;
-    for (qint64 id : BulkComparison::sendIds(row))
-        ids.append(id);
-    const QJsonObject &p = row.payload;
-    const auto value = [&p](const char *key) {
-        return p.value(QLatin1StringView(key));
-    };
-    ApiRequest r;
-    switch (row.op) {
-    case OutboxRow::Op::SetStatus:
-        r = ApiRequest::post(leadPath(lead, "/status"), {{QStringLiteral("status"), value("status")}});
-        break;
-    case OutboxRow::Op::Note:
-        r = ApiRequest::post(leadPath(lead, "/note"), {{QStringLiteral("text"), value("text")}});
-        break;
-    case OutboxRow::Op::Reply:
-        r = ApiRequest::post(leadPath(lead, "/reply"), {{QStringLiteral("text"), value("text")}});
-        break;
-    case OutboxRow::Op::Appointment:
-        r = ApiRequest::post(leadPath(lead, "/appointment"), {{QStringLiteral("datetime"), value("datetime")},
-                                                              {QStringLiteral("service"), value("service")}});
-        break;
-    case OutboxRow::Op::TagAdd:
-    case OutboxRow::Op::TagRemove:
-        r = ApiRequest::post(QStringLiteral("/bulk/tag"),
-                             {{QStringLiteral("lead_ids"), QJsonArray{lead}},
-                              {QStringLiteral("tag"), value("tag")},
-                              {QStringLiteral("action"),
-                               row.op == OutboxRow::Op::TagAdd ? QStringLiteral("add") : QStringLiteral("remove")}});
-        break;
-    case OutboxRow::Op::BulkStage:
-        r = ApiRequest::post(QStringLiteral("/bulk/stage"),
-                             {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("status"), value("status")}});
-        break;
-    case OutboxRow::Op::BulkTag:
-        r = ApiRequest::post(QStringLiteral("/bulk/tag"), {{QStringLiteral("lead_ids"), ids},
-                                                           {QStringLiteral("tag"), value("tag")},
-                                                           {QStringLiteral("action"), value("action")}});
-        break;
-    case OutboxRow::Op::BulkMessage:
-        r = ApiRequest::post(QStringLiteral("/bulk/message"),
-                             {{QStringLiteral("lead_ids"), ids}, {QStringLiteral("message"), value("message")}});
-        break;
-    case OutboxRow::Op::CampaignCreate:
-        r = ApiRequest::post(QStringLiteral("/campaigns"), {{QStringLiteral("name"), value("name")},
-                                                            {QStringLiteral("filters"), value("filters")},
-                                                            {QStringLiteral("message"), value("message")}});
-        break;
-    case OutboxRow::Op::CampaignSend: {
-        const qint64 id = campaignIdOf(row);
-        if (id <= 0)
-            return std::nullopt;
-        r = ApiRequest::post(QStringLiteral("/campaigns/%1/send").arg(id), {});
-        break;
-    }
-    }
-    r.priority = RequestPriority::Outbox;
-    r.idempotencyKey = row.idempotencyKey;
-    // A repeat acts twice on a service that ignores the key (a second note;
-    // a second status change in its history): only this class decides to
-    // send again, after looking at the server.
-    r.neverRepeat = true;
-    return r;
-}
-
 void OutboxReplayer::send(const OutboxRow &row)
 {
-    std::optional<ApiRequest> r = requestFor(row);
+    std::optional<ApiRequest> r = OutboxRequests::send(row, campaignIdOf(row));
     if (!r) {
         setState(row, OutboxRow::State::Failed, tr("The campaign to send was never created."));
         return;
@@ -640,7 +493,7 @@ void OutboxReplayer::onSent(const OutboxRow &row, const ApiResult &result)
     case OutboxRow::Op::Note:
     case OutboxRow::Op::Reply:
     case OutboxRow::Op::Appointment: {
-        const QJsonObject item = answer.value(QLatin1StringView(itemKey(row.op))).toObject();
+        const QJsonObject item = OutboxRequests::createdItem(row, answer);
         settle(row, {}, [this, row, lead, item] { return m_store->replaceLocalItem(row, lead, item); });
         return;
     }

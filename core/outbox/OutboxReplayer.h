@@ -99,7 +99,6 @@ private:
     void transientFailure(const OutboxRow &row, const QString &message, bool verifyFirst);
     void settle(const OutboxRow &row, const QJsonObject &result, std::function<Result<void>()> cacheWrite);
     void setState(const OutboxRow &row, OutboxRow::State state, const QString &error, const QJsonObject &conflict = {});
-    std::optional<ApiRequest> requestFor(const OutboxRow &row);
     // The service's id of the campaign a send row sends (0 while it is not created).
     qint64 campaignIdOf(const OutboxRow &row);
     // Cache writes that end a campaign row: the campaigns table learns the

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "common/Result.h"
+#include "outbox/OutboxCacheWriter.h"
+#include "outbox/OutboxDecisions.h"
+#include "outbox/OutboxQueue.h"
 #include "outbox/OutboxRow.h"
+#include "outbox/OutboxSendLedger.h"
+#include "outbox/OutboxTable.h"
 #include "storage/LeadStore.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -28,36 +32,25 @@ class Database;
 // Queueing is one small local write: the GUI thread may call these directly
 // on its own Database connection (or through a CacheTask). Sending is the
 // OutboxReplayer's job on the sync thread, through the same table.
+//
+// This class is the one entry point callers use; the work is done by its
+// parts: OutboxQueue (queueing), OutboxDecisions (what a person decides),
+// OutboxSendLedger (the replayer's bookkeeping), OutboxCacheWriter (the
+// optimistic changes in the cache) and OutboxTable (the SQL they share).
 class OutboxStore
 {
-    Q_DECLARE_TR_FUNCTIONS(OutboxStore)
-
 public:
-    enum class TagAction {
-        Add,
-        Remove,
-    };
-    enum class Resolution {
-        Mine,   // send my change over the server's
-        Theirs, // drop my change, keep the server's
-    };
-    enum class Review {
-        SendAgain,      // it did not arrive: send it once more
-        AlreadyApplied, // it is on the service: mark it done
-    };
-    struct Counts
-    {
-        int pending = 0;     // waiting or sending
-        int conflicts = 0;   // need mine|theirs
-        int needsReview = 0; // ambiguous sends waiting for a decision
-        int failed = 0;      // refused (400/404) or not allowed (403)
-        int open() const { return pending + conflicts + needsReview + failed; }
-    };
+    using TagAction = OutboxQueue::TagAction;
+    using Resolution = OutboxDecisions::Resolution;
+    using Review = OutboxDecisions::Review;
+    using Counts = OutboxTable::Counts;
 
     // Bulk messages and campaign sends reach at most this many leads (contract).
-    static constexpr int kMaxBulkLeads = 500;
+    static constexpr int kMaxBulkLeads = OutboxQueue::kMaxBulkLeads;
 
     explicit OutboxStore(Database &db);
+    // The parts hold references to one another.
+    Q_DISABLE_COPY_MOVE(OutboxStore)
 
     // ---- Queueing: each returns the new row's id. ----
     Result<qint64> setStatus(qint64 leadId, const QString &status);
@@ -78,14 +71,8 @@ public:
     // A campaign send as one unit: its rows and `link`, the caller's own write
     // that ties its copy of the campaign to them (by idempotency key), commit
     // together or not at all, so a crash never leaves a send nobody shows.
-    struct QueuedCampaign
-    {
-        qint64 createRow = 0; // 0 when the service already had the campaign
-        qint64 sendRow = 0;
-        QString createKey;
-        QString sendKey;
-    };
-    using CampaignLink = std::function<Result<void>(const QueuedCampaign &)>;
+    using QueuedCampaign = OutboxQueue::QueuedCampaign;
+    using CampaignLink = OutboxQueue::CampaignLink;
     // Creates the campaign on the service, then sends it.
     Result<QueuedCampaign> queueNewCampaign(const QString &name, const QJsonObject &filters, const QString &message,
                                             const CampaignLink &link);
@@ -152,39 +139,14 @@ public:
     Result<void> saveServerLead(const Lead &lead);
     Result<void> replaceLocalItem(const OutboxRow &row, qint64 leadId, const QJsonObject &item);
 
-    LeadStore &leads() { return m_leads; }
+    LeadStore &leads() { return m_cache.leads(); }
 
 private:
-    struct Draft
-    {
-        OutboxRow::Op op;
-        QList<qint64> leadIds;
-        QJsonObject payload;
-        QJsonObject base;
-        // The optimistic change, inside the transaction (the row's local ref given).
-        std::function<Result<void>(const QString &localRef)> apply;
-    };
-
-    static Draft campaignCreateDraft(const QString &name, const QJsonObject &filters, const QString &message);
-    Result<qint64> enqueue(Draft draft);
-    Result<qint64> insertRow(const Draft &draft, const QString &key, const QString &localRef);
-    Result<QList<Lead>> cachedLeads(const QList<qint64> &ids);
-    Result<Lead> cachedLead(qint64 id);
-    Result<void> saveLeads(const QList<Lead> &leads);
-    Result<void> insertLocalItem(const char *table, qint64 leadId, const QString &localRef, const QVariantList &values);
-    Result<void> revert(const OutboxRow &row);
-    Result<bool> laterOpenRowTouches(const OutboxRow &row);
-    Result<void> refreshFromServer(const QList<qint64> &leadIds);
-    Result<void> keepOnly(qint64 rowId, const QList<qint64> &leadIds);
-    Result<void> resolveBulkConflict(const OutboxRow &row, Resolution resolution);
-    Result<void> deleteRow(qint64 rowId);
-    Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values, int limit = -1);
-    Result<void> update(qint64 rowId, const QString &assignments, const QVariantList &values);
-    template <typename F>
-    Result<void> inTransaction(F &&work);
-
-    Database &m_db;
-    LeadStore m_leads;
+    OutboxTable m_table;
+    OutboxCacheWriter m_cache;
+    OutboxQueue m_queue;
+    OutboxDecisions m_decisions;
+    OutboxSendLedger m_ledger;
 };
 
 } // namespace outpost

@@ -1,5 +1,6 @@
 // The window over a workspace that syncs with outpost-sim on loopback: details
 // load when a lead is opened, and "Work offline" stops all traffic.
+#include "AppFixture.h"
 #include "LeadDetailPane.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
@@ -10,8 +11,6 @@
 #include "SyncStatusBar.h"
 #include "TimelineModel.h"
 #include "WorkspaceCache.h"
-#include "api/ApiConfig.h"
-#include "api/RateBudget.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -21,7 +20,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -34,13 +32,7 @@ class TestAppSync : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    SimFixture m_sim;
-    std::unique_ptr<WorkspaceRegistry> m_registry;
-    Workspace m_workspace;
-    std::unique_ptr<SyncSession> m_session;
-    std::unique_ptr<SessionSyncStatus> m_status;
-    std::unique_ptr<MainWindow> m_window;
+    AppFixture m_app;
 
     // The row of the timeline entry with this text, -1 when none.
     static int timelineRow(const TimelineModel *timeline, const QString &text)
@@ -60,7 +52,7 @@ private:
 
     bool detailsCached(qint64 id)
     {
-        auto at = m_window->cache()->store().detailsFetchedAt(id);
+        auto at = m_app.window()->cache()->store().detailsFetchedAt(id);
         return at && at->isValid();
     }
 
@@ -70,55 +62,23 @@ private slots:
         sim::SimOptions options = SimFixture::defaultOptions(40);
         options.rateLimit = 0;
         options.activityPerMinute = 0;
-        QVERIFY2(m_sim.start(options), qPrintable(m_sim.errorString()));
-        m_registry = std::make_unique<WorkspaceRegistry>(Profile(m_dir.filePath(QStringLiteral("profile"))));
-        QVERIFY(m_registry->profile().ensureExists());
-        Workspace w{QUuid::createUuid(), QStringLiteral("Sim"), m_sim.baseUrl(), m_sim.clientId()};
-        w.service.rateLimit = 100000;
-        auto added = m_registry->add(w);
-        QVERIFY(added);
-        m_workspace = *added;
-        QVERIFY(m_registry->setDefault(m_workspace.id).ok());
-
-        const Profile &profile = m_registry->profile();
-        m_session = std::make_unique<SyncSession>(
-            ApiConfig::forWorkspace(m_workspace, m_sim.apiKey()), RateBudget::forWorkspace(m_workspace),
-            profile.cachePath(m_workspace.id), profile.syncLockPath(m_workspace.id));
-        SyncOptions sync;
-        sync.details = SyncOptions::Details::None; // details come when a lead is opened
-        sync.snapshots = false;
-        m_status = std::make_unique<SessionSyncStatus>(m_session.get(), sync, QDateTime());
-        m_window = std::make_unique<MainWindow>(*m_registry);
-        connect(m_session.get(), &SyncSession::leadsChanged, m_window->cache(), &WorkspaceCache::notifyLeadsChanged);
-        m_window->setSyncStatus(m_status.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
-        m_status->syncNow();
-        QVERIFY(m_status->isSyncing());
+        QVERIFY2(m_app.start(options, {}), qPrintable(m_app.errorString()));
+        QSignalSpy finished(m_app.session(), &SyncSession::finished);
+        m_app.status()->syncNow();
+        QVERIFY(m_app.status()->isSyncing());
         QVERIFY(finished.wait(60000));
-        QTRY_COMPARE(m_window->leadList()->model()->rowCount(), 40);
-        QVERIFY(m_status->isOnline());
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_window)
-            m_window->setSyncStatus(nullptr);
-        m_window.reset();
-        m_status.reset();
-        m_session.reset();
+        QTRY_COMPARE(m_app.window()->leadList()->model()->rowCount(), 40);
+        QVERIFY(m_app.status()->isOnline());
     }
 
     void openingALeadLoadsItsConversationWithAVisibleState()
     {
-        LeadTableModel *model = m_window->leadList()->model();
+        LeadTableModel *model = m_app.window()->leadList()->model();
         const qint64 id = model->idAt(0);
         QVERIFY(id != 0);
         QVERIFY(!detailsCached(id));
-        LeadDetailPane *pane = m_window->leadList()->detailPane();
-        m_window->openLead(id);
+        LeadDetailPane *pane = m_app.window()->leadList()->detailPane();
+        m_app.window()->openLead(id);
         QCOMPARE(pane->leadId(), id);
         QLabel *state = pane->conversationState();
         QVERIFY(state->isVisibleTo(pane));
@@ -130,7 +90,7 @@ private slots:
         QVERIFY2(any ? !state->isVisibleTo(pane) : state->text().contains(QStringLiteral("No messages")),
                  qPrintable(state->text()));
         bool asked = false;
-        for (const QJsonValue &e : m_sim.ledger()) {
+        for (const QJsonValue &e : m_app.sim().ledger()) {
             asked = asked ||
                     e.toObject().value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/lead/%1").arg(id));
         }
@@ -139,20 +99,20 @@ private slots:
 
     void aQueuedReplyIsPendingThenConfirmedByTheService()
     {
-        LeadEdits *edits = m_status->edits();
+        LeadEdits *edits = m_app.status()->edits();
         QVERIFY(edits);
-        const qint64 id = m_window->leadList()->model()->idAt(2);
-        const qint64 head = m_sim.ledgerHead();
+        const qint64 id = m_app.window()->leadList()->model()->idAt(2);
+        const qint64 head = m_app.sim().ledgerHead();
         const auto row = edits->reply(id, QStringLiteral("See you at ten"));
         QVERIFY(row.ok());
         QVERIFY(edits->isPending(id));
-        QVERIFY(m_status->pendingOutboxCount() >= 1);
+        QVERIFY(m_app.status()->pendingOutboxCount() >= 1);
 
         // Sent at once (no sync needed), confirmed, and no longer pending.
         QTRY_VERIFY_WITH_TIMEOUT(!edits->isPending(id), 30000);
-        QCOMPARE(m_status->pendingOutboxCount(), 0);
+        QCOMPARE(m_app.status()->pendingOutboxCount(), 0);
         int posts = 0;
-        for (const QJsonValue &e : m_sim.ledger()) {
+        for (const QJsonValue &e : m_app.sim().ledger()) {
             const QJsonObject entry = e.toObject();
             posts += entry.value(QStringLiteral("seq")).toInteger() > head &&
                      entry.value(QStringLiteral("method")).toString() == QStringLiteral("POST") &&
@@ -163,40 +123,40 @@ private slots:
 
     void workingOfflineStopsAllTrafficUntilSwitchedBack()
     {
-        auto *offline = m_window->syncStatusBar()->findChild<QCheckBox *>(QStringLiteral("workOffline"));
+        auto *offline = m_app.window()->syncStatusBar()->findChild<QCheckBox *>(QStringLiteral("workOffline"));
         QVERIFY(offline);
         offline->click();
-        QVERIFY(m_status->isWorkingOffline());
-        auto *onlineState = m_window->syncStatusBar()->findChild<QLabel *>(QStringLiteral("onlineState"));
+        QVERIFY(m_app.status()->isWorkingOffline());
+        auto *onlineState = m_app.window()->syncStatusBar()->findChild<QLabel *>(QStringLiteral("onlineState"));
         QVERIFY(onlineState->text().contains(QStringLiteral("Working offline")));
-        const qint64 before = m_sim.ledgerHead();
+        const qint64 before = m_app.sim().ledgerHead();
 
         // Neither a sync nor opening a lead without details reaches the network.
-        m_status->syncNow();
-        QVERIFY(!m_status->isSyncing());
-        const qint64 id = m_window->leadList()->model()->idAt(1);
+        m_app.status()->syncNow();
+        QVERIFY(!m_app.status()->isSyncing());
+        const qint64 id = m_app.window()->leadList()->model()->idAt(1);
         QVERIFY(!detailsCached(id));
-        m_window->openLead(id);
-        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        m_app.window()->openLead(id);
+        LeadDetailPane *pane = m_app.window()->leadList()->detailPane();
         QVERIFY(pane->conversationState()->text().contains(QStringLiteral("not in the cache yet")));
         QTest::qWait(800);
-        QCOMPARE(m_sim.ledgerHead(), before);
+        QCOMPARE(m_app.sim().ledgerHead(), before);
 
         // Back online: a sync starts at once.
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
+        QSignalSpy finished(m_app.session(), &SyncSession::finished);
         offline->click();
-        QVERIFY(!m_status->isWorkingOffline());
-        QVERIFY(m_status->isSyncing());
+        QVERIFY(!m_app.status()->isWorkingOffline());
+        QVERIFY(m_app.status()->isSyncing());
         QVERIFY(finished.wait(60000));
-        QVERIFY(m_sim.ledgerHead() > before);
+        QVERIFY(m_app.sim().ledgerHead() > before);
     }
 
     void timelineItemsShowAsQueuedThenConfirmed()
     {
-        m_status->setWorkingOffline(true);
-        const qint64 id = m_window->leadList()->model()->idAt(3);
-        m_window->openLead(id);
-        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        m_app.status()->setWorkingOffline(true);
+        const qint64 id = m_app.window()->leadList()->model()->idAt(3);
+        m_app.window()->openLead(id);
+        LeadDetailPane *pane = m_app.window()->leadList()->detailPane();
         const TimelineModel *timeline = pane->timeline();
         auto *box = pane->findChild<QPlainTextEdit *>(QStringLiteral("replyBox"));
         QVERIFY(box);
@@ -221,8 +181,8 @@ private slots:
         saveScreenshot(*pane, QStringLiteral("timeline-queued.png"));
 
         // Online: sent, and the service's copies replace them without a mark.
-        m_status->setWorkingOffline(false);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_status->edits()->isPending(id), 30000);
+        m_app.status()->setWorkingOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.status()->edits()->isPending(id), 30000);
         QTRY_COMPARE(deliveryOf(timeline, QStringLiteral("Your quote is ready")), TimelineModel::Delivery::Confirmed);
         QTRY_COMPARE(deliveryOf(timeline, QStringLiteral("Prefers mornings")), TimelineModel::Delivery::Confirmed);
         for (const QString &text : {QStringLiteral("Your quote is ready"), QStringLiteral("Prefers mornings")}) {
@@ -235,13 +195,13 @@ private slots:
 
     void aRefusedAppointmentShowsWhyItWasNotSent()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
-        const qint64 id = m_window->leadList()->model()->idAt(4);
-        m_window->openLead(id);
-        LeadDetailPane *pane = m_window->leadList()->detailPane();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.status()->isSyncing(), 60000);
+        const qint64 id = m_app.window()->leadList()->model()->idAt(4);
+        m_app.window()->openLead(id);
+        LeadDetailPane *pane = m_app.window()->leadList()->detailPane();
         // Longer than the service takes (200 characters), which only the service knows.
         const QString service = QStringLiteral("Consultation and a very long description ").repeated(6).trimmed();
-        QVERIFY(m_status->edits()->bookAppointment(id, QDateTime::currentDateTime().addDays(2), service).ok());
+        QVERIFY(m_app.status()->edits()->bookAppointment(id, QDateTime::currentDateTime().addDays(2), service).ok());
         const TimelineModel *timeline = pane->timeline();
         QVERIFY(timelineRow(timeline, service) >= 0);
         // The conversation that loads meanwhile (the lead was just opened) keeps it.

@@ -400,10 +400,11 @@ private slots:
         QCOMPARE(dialog->conflictList()->count(), 1);
         QTableWidget *fields = dialog->fieldTable();
         QCOMPARE(fields->rowCount(), 1);
-        QCOMPARE(fields->item(0, 0)->text(), QStringLiteral("status"));
-        QCOMPARE(fields->item(0, 1)->text(), QStringLiteral("new"));
-        QCOMPARE(fields->item(0, 2)->text(), QStringLiteral("lost"));
-        QCOMPARE(fields->item(0, 3)->text(), QStringLiteral("qualified"));
+        // The words the pipeline uses, not the service's wire names.
+        QCOMPARE(fields->item(0, 0)->text(), QStringLiteral("Status"));
+        QCOMPARE(fields->item(0, 1)->text(), QStringLiteral("New"));
+        QCOMPARE(fields->item(0, 2)->text(), QStringLiteral("Lost"));
+        QCOMPARE(fields->item(0, 3)->text(), QStringLiteral("Qualified"));
         saveScreenshot(*dialog, QStringLiteral("conflicts-dialog.png"));
 
         QTest::mouseClick(dialog->takeTheirsButton(), Qt::LeftButton);

@@ -1,5 +1,6 @@
 // A workspace on the service's basic plan: Premium features stay in sight,
 // greyed, with the reason, and the local fallbacks keep working.
+#include "AppFixture.h"
 #include "BulkActionBar.h"
 #include "DashboardPage.h"
 #include "LeadListPage.h"
@@ -10,8 +11,6 @@
 #include "Sidebar.h"
 #include "SimFixture.h"
 #include "WorkspaceCache.h"
-#include "api/ApiConfig.h"
-#include "api/RateBudget.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
 
@@ -19,7 +18,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -32,12 +30,7 @@ class TestPlanLimits : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    SimFixture m_sim;
-    std::unique_ptr<WorkspaceRegistry> m_registry;
-    std::unique_ptr<SyncSession> m_session;
-    std::unique_ptr<SessionSyncStatus> m_status;
-    std::unique_ptr<MainWindow> m_window;
+    AppFixture m_app;
 
 private slots:
     void initTestCase()
@@ -46,57 +39,29 @@ private slots:
         options.rateLimit = 0;
         options.activityPerMinute = 0;
         options.plan = sim::SimOptions::Plan::Basic;
-        QVERIFY2(m_sim.start(options), qPrintable(m_sim.errorString()));
-        m_registry = std::make_unique<WorkspaceRegistry>(Profile(m_dir.filePath(QStringLiteral("profile"))));
-        QVERIFY(m_registry->profile().ensureExists());
-        Workspace w{QUuid::createUuid(), QStringLiteral("Basic"), m_sim.baseUrl(), m_sim.clientId()};
-        w.service.rateLimit = 100000;
-        auto added = m_registry->add(w);
-        QVERIFY(added);
-        QVERIFY(m_registry->setDefault(added->id).ok());
-        const Profile &profile = m_registry->profile();
-        m_session = std::make_unique<SyncSession>(ApiConfig::forWorkspace(*added, m_sim.apiKey()),
-                                                  RateBudget::forWorkspace(*added), profile.cachePath(added->id),
-                                                  profile.syncLockPath(added->id));
-        SyncOptions sync;
-        sync.details = SyncOptions::Details::None;
-        m_status = std::make_unique<SessionSyncStatus>(m_session.get(), sync, QDateTime());
-        m_window = std::make_unique<MainWindow>(*m_registry);
-        connect(m_session.get(), &SyncSession::leadsChanged, m_window->cache(), &WorkspaceCache::notifyLeadsChanged);
-        m_window->setSyncStatus(m_status.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        AppFixture::Options app;
+        app.workspaceName = QStringLiteral("Basic");
+        app.sync.snapshots = true;
+        QVERIFY2(m_app.start(options, app), qPrintable(m_app.errorString()));
         // Before any answer from the service, nothing is known to be missing.
-        QVERIFY(!m_window->planLimits()->isLimited());
-        QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("planLimits"))->isVisibleTo(m_window.get()));
-
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
-        m_status->syncNow();
-        QVERIFY(finished.wait(60000));
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_window)
-            m_window->setSyncStatus(nullptr);
-        m_window.reset();
-        m_status.reset();
-        m_session.reset();
+        QVERIFY(!m_app.window()->planLimits()->isLimited());
+        QVERIFY(!m_app.window()->findChild<QLabel *>(QStringLiteral("planLimits"))->isVisibleTo(m_app.window()));
+        QVERIFY2(m_app.syncOnce(60000), qPrintable(m_app.errorString()));
     }
 
     void theStatusBarSaysBasicPlanAndWhy()
     {
-        QTRY_VERIFY(m_window->planLimits()->isLimited());
-        auto *plan = m_window->findChild<QLabel *>(QStringLiteral("planLimits"));
-        QVERIFY(plan->isVisibleTo(m_window.get()));
+        QTRY_VERIFY(m_app.window()->planLimits()->isLimited());
+        auto *plan = m_app.window()->findChild<QLabel *>(QStringLiteral("planLimits"));
+        QVERIFY(plan->isVisibleTo(m_app.window()));
         QCOMPARE(plan->text(), QStringLiteral("Basic plan"));
-        QVERIFY2(plan->toolTip().contains(m_window->planLimits()->premiumReason()), qPrintable(plan->toolTip()));
+        QVERIFY2(plan->toolTip().contains(m_app.window()->planLimits()->premiumReason()), qPrintable(plan->toolTip()));
         QVERIFY(plan->toolTip().contains(QStringLiteral("Premium plan")));
     }
 
     void bulkActionsAreGreyedWithTheReasonNotHidden()
     {
-        BulkActionBar *bar = m_window->leadList()->bulkBar();
+        BulkActionBar *bar = m_app.window()->leadList()->bulkBar();
         int greyed = 0;
         for (QPushButton *button : bar->findChildren<QPushButton *>()) {
             if (!button->isEnabled() && button->toolTip().contains(QStringLiteral("Premium plan")))
@@ -107,9 +72,9 @@ private slots:
 
     void theLeadsAndTheDashboardStillWorkFromTheCache()
     {
-        QCOMPARE(m_window->leadList()->model()->rowCount(), 30);
-        m_window->showPage(Sidebar::Dashboard);
-        DashboardPage *dashboard = m_window->dashboard();
+        QCOMPARE(m_app.window()->leadList()->model()->rowCount(), 30);
+        m_app.window()->showPage(Sidebar::Dashboard);
+        DashboardPage *dashboard = m_app.window()->dashboard();
         QSignalSpy refreshed(dashboard, &DashboardPage::refreshed);
         dashboard->refresh();
         QVERIFY(refreshed.wait(30000));

@@ -8,6 +8,7 @@
 // dialog over a real conflict (the lead changed on the service while a change
 // to it waited).
 #include "ApiKeysDialog.h"
+#include "AppFixture.h"
 #include "CampaignBuilderPage.h"
 #include "CampaignsPage.h"
 #include "CommandPalette.h"
@@ -26,8 +27,6 @@
 #include "TimelineModel.h"
 #include "WebhooksDialog.h"
 #include "WorkspaceCache.h"
-#include "api/ApiConfig.h"
-#include "api/RateBudget.h"
 #include "secrets/KeychainSecretStore.h"
 #include "sync/SyncSession.h"
 #include "workspace/WorkspaceRegistry.h"
@@ -83,14 +82,8 @@ class TestScreenshots : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    SimFixture m_sim;
-    std::unique_ptr<WorkspaceRegistry> m_registry;
-    std::unique_ptr<SyncSession> m_session;
-    std::unique_ptr<SessionSyncStatus> m_status;
-    std::unique_ptr<MainWindow> m_window;
+    AppFixture m_app;
     KeychainSecretStore m_keychain;
-    Workspace m_workspace;
     QString m_out;
     QPalette m_light;
 
@@ -106,73 +99,43 @@ private:
 private slots:
     void initTestCase()
     {
-        m_out = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR", m_dir.filePath(QStringLiteral("screenshots")));
+        m_out = qEnvironmentVariable("OUTPOST_SCREENSHOT_DIR", m_app.tempPath(QStringLiteral("screenshots")));
         QVERIFY(QDir().mkpath(m_out));
         qInfo("Screenshots go to %s", qPrintable(QDir(m_out).absolutePath()));
         m_light = QApplication::palette();
         sim::SimOptions options = SimFixture::defaultOptions(400);
         options.rateLimit = 0;
         options.activityPerMinute = 0;
-        QVERIFY2(m_sim.start(options), qPrintable(m_sim.errorString()));
-        m_registry = std::make_unique<WorkspaceRegistry>(Profile(m_dir.filePath(QStringLiteral("profile"))));
-        QVERIFY(m_registry->profile().ensureExists());
-        Workspace w{QUuid::createUuid(), QStringLiteral("Demo"), m_sim.baseUrl(), m_sim.clientId()};
-        w.service.rateLimit = 100000;
-        auto added = m_registry->add(w);
-        QVERIFY(added);
-        m_workspace = *added;
+        AppFixture::Options app;
+        app.workspaceName = QStringLiteral("Demo");
+        app.sync.snapshots = true;
+        app.windowSize = QSize(1280, 800);
         // The key rotation and webhook dialogs read the workspace's key from the keychain, as in the app.
-        std::optional<bool> written;
-        m_keychain.write(SecretStore::apiKeyName(added->id), m_sim.apiKey(), this,
-                         [&written](Result<void, SecretError> r) { written = r.ok(); });
-        QVERIFY(QTest::qWaitFor([&] { return written.has_value(); }, 30000));
-        QVERIFY(*written);
-        QVERIFY(m_registry->setDefault(added->id).ok());
-        const Profile &profile = m_registry->profile();
-        m_session = std::make_unique<SyncSession>(ApiConfig::forWorkspace(*added, m_sim.apiKey()),
-                                                  RateBudget::forWorkspace(*added), profile.cachePath(added->id),
-                                                  profile.syncLockPath(added->id));
-        SyncOptions sync;
-        sync.details = SyncOptions::Details::None;
-        m_status = std::make_unique<SessionSyncStatus>(m_session.get(), sync, QDateTime());
-        m_window = std::make_unique<MainWindow>(*m_registry);
-        connect(m_session.get(), &SyncSession::leadsChanged, m_window->cache(), &WorkspaceCache::notifyLeadsChanged);
-        m_window->setSyncStatus(m_status.get());
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
-        m_status->syncNow();
-        QVERIFY(finished.wait(120000));
-        QTRY_COMPARE(m_window->leadList()->model()->rowCount(), 400);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
+        app.keyInKeychain = true;
+        QVERIFY2(m_app.start(options, app), qPrintable(m_app.errorString()));
+        QVERIFY2(m_app.syncOnce(120000), qPrintable(m_app.errorString()));
+        QTRY_COMPARE(m_app.window()->leadList()->model()->rowCount(), 400);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.status()->isSyncing(), 60000);
     }
 
-    void cleanupTestCase()
-    {
-        QApplication::setPalette(m_light);
-        if (m_window)
-            m_window->setSyncStatus(nullptr);
-        m_window.reset();
-        m_status.reset();
-        m_session.reset();
-    }
+    void cleanupTestCase() { QApplication::setPalette(m_light); }
 
     void aConflictFromTheService()
     {
         // Queued while offline; meanwhile another agent changes the same lead's status.
-        const qint64 id = m_window->leadList()->model()->idAt(5);
-        const QString before = m_window->leadList()->model()->leadAt(5)->status.toString();
-        m_status->setWorkingOffline(true);
+        const qint64 id = m_app.window()->leadList()->model()->idAt(5);
+        const QString before = m_app.window()->leadList()->model()->leadAt(5)->status.toString();
+        m_app.status()->setWorkingOffline(true);
         const QString mine =
             before == QLatin1StringView("qualified") ? QStringLiteral("booked") : QStringLiteral("qualified");
         const QString theirs = before == QLatin1StringView("lost") ? QStringLiteral("closed") : QStringLiteral("lost");
-        QVERIFY(m_status->edits()->setStatus(id, LeadStatus::fromString(mine)).ok());
-        QVERIFY(
-            m_sim.admin("PATCH", QStringLiteral("leads/%1").arg(id), {{QStringLiteral("status"), theirs}}).isObject());
-        m_status->setWorkingOffline(false);
-        QTRY_VERIFY_WITH_TIMEOUT(m_status->conflictCount() == 1, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
+        QVERIFY(m_app.status()->edits()->setStatus(id, LeadStatus::fromString(mine)).ok());
+        QVERIFY(m_app.sim()
+                    .admin("PATCH", QStringLiteral("leads/%1").arg(id), {{QStringLiteral("status"), theirs}})
+                    .isObject());
+        m_app.status()->setWorkingOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.status()->conflictCount() == 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.status()->isSyncing(), 60000);
     }
 
     void everyPage_data()
@@ -196,7 +159,7 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
         }
-        m_window->showPage(Sidebar::Leads);
+        m_app.window()->showPage(Sidebar::Leads);
     }
 
 private:
@@ -216,7 +179,7 @@ private:
 
     void leadsSearchedAndFiltered(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         LeadListPage *list = window.leadList();
         window.showPage(Sidebar::Leads);
         QToolButton *status = list->chips()->button(FilterChipBar::Chip::Status);
@@ -251,28 +214,31 @@ private:
     void leadDetailWithPendingReply(bool dark)
     {
         // A lead with its conversation loaded, and a reply waiting in the outbox.
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         LeadListPage *list = window.leadList();
         const qint64 id = list->model()->idAt(2);
-        m_status->setWorkingOffline(false);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_status->isSyncing(), 60000);
+        m_app.status()->setWorkingOffline(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app.status()->isSyncing(), 60000);
         window.openLead(id);
         QTRY_VERIFY_WITH_TIMEOUT(list->detailPane()->timeline()->rowCount() > 0, 30000);
-        m_status->setWorkingOffline(true);
-        QVERIFY(m_status->edits()->reply(id, QStringLiteral("Thanks! I have booked you for Thursday at 10:00.")).ok());
+        m_app.status()->setWorkingOffline(true);
+        QVERIFY(m_app.status()
+                    ->edits()
+                    ->reply(id, QStringLiteral("Thanks! I have booked you for Thursday at 10:00."))
+                    .ok());
         save(window, QStringLiteral("lead-detail"), dark);
         save(*list->detailPane(), QStringLiteral("lead-detail-pane"), dark);
     }
 
     void pipeline(bool dark)
     {
-        m_window->showPage(Sidebar::Pipeline);
-        save(*m_window, QStringLiteral("pipeline"), dark);
+        m_app.window()->showPage(Sidebar::Pipeline);
+        save(*m_app.window(), QStringLiteral("pipeline"), dark);
     }
 
     void dashboard(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         window.showPage(Sidebar::Dashboard);
         QSignalSpy refreshed(window.dashboard(), &DashboardPage::refreshed);
         window.dashboard()->setDays(30);
@@ -290,7 +256,7 @@ private:
 
     void campaigns(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         window.showPage(Sidebar::Campaigns);
         CampaignBuilderPage *builder = window.campaigns()->builder();
         window.campaigns()->findChild<QTabWidget *>()->setCurrentWidget(builder);
@@ -310,19 +276,19 @@ private:
 
     void settings(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         window.showPage(Sidebar::Settings);
-        window.settingsPage()->selectWorkspace(m_workspace.id);
+        window.settingsPage()->selectWorkspace(m_app.workspace().id);
         save(window, QStringLiteral("settings"), dark);
 
-        ApiKeysDialog keys(m_workspace, m_keychain, &window);
+        ApiKeysDialog keys(m_app.workspace(), m_keychain, &window);
         QSignalSpy keysLoaded(&keys, &ApiKeysDialog::keysLoaded);
         keys.show();
         QTRY_VERIFY_WITH_TIMEOUT(keysLoaded.size() >= 1, 30000);
         QVERIFY(keys.keyCount() >= 1);
         save(keys, QStringLiteral("settings-api-keys"), dark);
 
-        WebhooksDialog hooks(m_workspace, m_keychain, *m_registry, &window);
+        WebhooksDialog hooks(m_app.workspace(), m_keychain, m_app.registry(), &window);
         QSignalSpy hooksLoaded(&hooks, &WebhooksDialog::webhooksLoaded);
         hooks.show();
         QTRY_VERIFY_WITH_TIMEOUT(hooksLoaded.size() >= 1, 30000);
@@ -340,7 +306,7 @@ private:
 
     void commandPalette(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         window.showPage(Sidebar::Leads);
         const QString name = window.leadList()->model()->leadAt(0)->name;
         CommandPalette *palette = window.commandPalette();
@@ -354,7 +320,7 @@ private:
 
     void conflictsDialog(bool dark)
     {
-        MainWindow &window = *m_window;
+        MainWindow &window = *m_app.window();
         window.showConflicts();
         ConflictsDialog *dialog = window.conflictsDialog();
         QVERIFY(dialog);

@@ -4,6 +4,7 @@
 // miss leads while the index is incomplete (being built, or left half built by
 // a cancelled or killed sync), then searches again once the index is whole.
 // Against outpost-sim, a real cache file and the real sync thread.
+#include "AppFixture.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "MainWindow.h"
@@ -11,8 +12,6 @@
 #include "SimFixture.h"
 #include "SyncStatusBar.h"
 #include "WorkspaceCache.h"
-#include "api/ApiConfig.h"
-#include "api/RateBudget.h"
 #include "storage/Database.h"
 #include "storage/LeadIndexWriter.h"
 #include "sync/SyncSession.h"
@@ -24,7 +23,6 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -53,20 +51,14 @@ class TestSearchIndexStatus : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    SimFixture m_sim;
-    std::unique_ptr<WorkspaceRegistry> m_registry;
-    std::unique_ptr<SyncSession> m_session;
-    std::unique_ptr<SessionSyncStatus> m_status;
-    std::unique_ptr<MainWindow> m_window;
-    QString m_cachePath;
+    AppFixture m_app;
 
-    QLabel *indexLabel() const { return child<QLabel>(m_window->syncStatusBar(), "searchIndexProgress"); }
-    QLabel *listHint() const { return child<QLabel>(m_window->leadList(), "searchIndexHint"); }
+    QLabel *indexLabel() const { return child<QLabel>(m_app.window()->syncStatusBar(), "searchIndexProgress"); }
+    QLabel *listHint() const { return child<QLabel>(m_app.window()->leadList(), "searchIndexHint"); }
 
     void search(const QString &text)
     {
-        LeadListPage *list = m_window->leadList();
+        LeadListPage *list = m_app.window()->leadList();
         list->clearSearch();
         QTest::keyClicks(list->searchBox(), text);
         QTRY_COMPARE(list->model()->filter().search, text);
@@ -78,38 +70,10 @@ private slots:
         sim::SimOptions options = SimFixture::defaultOptions(kLeads);
         options.rateLimit = 0;
         options.activityPerMinute = 0;
-        QVERIFY2(m_sim.start(options), qPrintable(m_sim.errorString()));
-        m_registry = std::make_unique<WorkspaceRegistry>(Profile(m_dir.filePath(QStringLiteral("profile"))));
-        QVERIFY(m_registry->profile().ensureExists());
-        Workspace w{QUuid::createUuid(), QStringLiteral("Index"), m_sim.baseUrl(), m_sim.clientId()};
-        w.service.rateLimit = 100000;
-        auto added = m_registry->add(w);
-        QVERIFY(added);
-        QVERIFY(m_registry->setDefault(added->id).ok());
-        const Profile &profile = m_registry->profile();
-        m_cachePath = profile.cachePath(added->id);
-        m_session = std::make_unique<SyncSession>(ApiConfig::forWorkspace(*added, m_sim.apiKey()),
-                                                  RateBudget::forWorkspace(*added), m_cachePath,
-                                                  profile.syncLockPath(added->id));
-        SyncOptions sync;
-        sync.details = SyncOptions::Details::None;
-        sync.snapshots = false;
-        m_status = std::make_unique<SessionSyncStatus>(m_session.get(), sync, QDateTime());
-        m_window = std::make_unique<MainWindow>(*m_registry);
-        connect(m_session.get(), &SyncSession::leadsChanged, m_window->cache(), &WorkspaceCache::notifyLeadsChanged);
-        m_window->setSyncStatus(m_status.get());
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_window)
-            m_window->setSyncStatus(nullptr);
-        m_window.reset();
-        m_status.reset();
-        m_session.reset();
+        AppFixture::Options app;
+        app.workspaceName = QStringLiteral("Index");
+        app.windowSize = QSize(1280, 800);
+        QVERIFY2(m_app.start(options, app), qPrintable(m_app.errorString()));
     }
 
     void theStatusBarShowsTheBuildOfAFirstFill()
@@ -118,19 +82,20 @@ private slots:
         QStringList said;
         bool barShownWithIt = false;
         bool cancelShownWithIt = false;
-        connect(m_status.get(), &SyncStatusSource::changed, this, [&] {
+        connect(m_app.status(), &SyncStatusSource::changed, this, [&] {
             if (indexLabel()->isHidden())
                 return;
             said << indexLabel()->text();
-            barShownWithIt = barShownWithIt || !m_window->syncStatusBar()->findChild<QProgressBar *>()->isHidden();
+            barShownWithIt =
+                barShownWithIt || !m_app.window()->syncStatusBar()->findChild<QProgressBar *>()->isHidden();
             cancelShownWithIt =
-                cancelShownWithIt || !child<QToolButton>(m_window->syncStatusBar(), "cancelSync")->isHidden();
+                cancelShownWithIt || !child<QToolButton>(m_app.window()->syncStatusBar(), "cancelSync")->isHidden();
         });
-        QSignalSpy building(m_session.get(), &SyncSession::searchIndexProgress);
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
-        m_status->syncNow();
+        QSignalSpy building(m_app.session(), &SyncSession::searchIndexProgress);
+        QSignalSpy finished(m_app.session(), &SyncSession::finished);
+        m_app.status()->syncNow();
         QVERIFY(finished.wait(120000));
-        disconnect(m_status.get(), &SyncStatusSource::changed, this, nullptr);
+        disconnect(m_app.status(), &SyncStatusSource::changed, this, nullptr);
         QCOMPARE(finished.first().at(0).value<SyncEngine::Outcome>(), SyncEngine::Outcome::Completed);
         QVERIFY(!building.isEmpty());
         QCOMPARE(building.last().at(0).toLongLong(), kLeads);
@@ -143,9 +108,9 @@ private slots:
         QVERIFY(cancelShownWithIt);
         // Whole: nothing more to say, in the status bar or over a search.
         QVERIFY(indexLabel()->isHidden());
-        QTRY_COMPARE(m_window->leadList()->model()->rowCount(), int(kLeads));
-        search(m_window->leadList()->model()->leadAt(0)->phone);
-        QVERIFY(m_window->leadList()->model()->rowCount() > 0);
+        QTRY_COMPARE(m_app.window()->leadList()->model()->rowCount(), int(kLeads));
+        search(m_app.window()->leadList()->model()->leadAt(0)->phone);
+        QVERIFY(m_app.window()->leadList()->model()->rowCount() > 0);
         QVERIFY(listHint()->isHidden());
     }
 
@@ -153,7 +118,7 @@ private slots:
     {
         // As a sync cancelled (or killed) during the build leaves it: 600 of the leads indexed, in id order.
         {
-            auto db = Database::open(m_cachePath);
+            auto db = Database::open(m_app.cachePath());
             QVERIFY(db.ok());
             LeadIndexWriter index(*db);
             QVERIFY(index.deferSearch().ok());
@@ -167,7 +132,7 @@ private slots:
         qint64 missingId = 0;
         QString missingPhone;
         {
-            auto db = Database::open(m_cachePath);
+            auto db = Database::open(m_app.cachePath());
             QVERIFY(db.ok());
             QSqlQuery q(db->connection());
             QVERIFY(q.exec(QStringLiteral("SELECT id, phone FROM leads ORDER BY id DESC LIMIT 1")) && q.next());
@@ -179,17 +144,17 @@ private slots:
         QVERIFY(!listHint()->isHidden());
         QVERIFY2(listHint()->text().contains(QStringLiteral("(40 %)")), qPrintable(listHint()->text()));
         QVERIFY2(listHint()->text().contains(QStringLiteral("next sync")), qPrintable(listHint()->text()));
-        QCOMPARE(m_window->leadList()->model()->rowCount(), 0);
+        QCOMPARE(m_app.window()->leadList()->model()->rowCount(), 0);
 
         // The next sync completes the index: the hint goes and the search runs again, finding the lead.
-        QSignalSpy finished(m_session.get(), &SyncSession::finished);
-        m_status->syncNow();
+        QSignalSpy finished(m_app.session(), &SyncSession::finished);
+        m_app.status()->syncNow();
         QVERIFY(finished.wait(120000));
         QTRY_VERIFY(listHint()->isHidden());
-        QTRY_VERIFY(m_window->leadList()->model()->rowCount() >= 1);
+        QTRY_VERIFY(m_app.window()->leadList()->model()->rowCount() >= 1);
         QList<qint64> found;
-        for (int row = 0; row < m_window->leadList()->model()->rowCount(); ++row)
-            found << m_window->leadList()->model()->idAt(row);
+        for (int row = 0; row < m_app.window()->leadList()->model()->rowCount(); ++row)
+            found << m_app.window()->leadList()->model()->idAt(row);
         QVERIFY(found.contains(missingId));
     }
 };
