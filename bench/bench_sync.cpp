@@ -4,12 +4,16 @@
 //  - budget: share of the server's allowed requests used by a sync that the
 //    rate limit binds, and the 429s it caused;
 //  - UI-thread freedom: the longest gap of a 10 ms timer on the main thread
-//    while a sync runs on its own thread, beside the same timer idle.
+//    while a sync runs on its own thread, beside the same timer idle;
+//  - apply alone: the same writes with no server running, to tell the cost of
+//    the cache's writes from what the in-process server takes of two cores.
+#include "LeadGenerator.h"
 #include "SimThread.h"
 #include "api/ApiClient.h"
 #include "storage/Database.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncSession.h"
+#include "sync/SyncStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +31,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include <time.h>
 
 using namespace outpost;
 using outpost::sim::SimOptions;
@@ -287,6 +293,64 @@ void benchUiFreedom(qint64 leads, const QString &dir)
            {QStringLiteral("load_average_1m"), loadAverage()}});
 }
 
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+void benchApplyAlone(qint64 leads, const QString &dir)
+{
+    // Generated as the server generates them, gathered as a first fill
+    // gathers pages (SyncEngine), written by the same SyncStore::applyPage.
+    const sim::LeadGenerator generator(1, leads, QDateTime::currentDateTimeUtc());
+    constexpr qint64 kBatch = 5000;
+    auto db = Database::open(dir + QStringLiteral("/alone.sqlite"));
+    if (!db) {
+        std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
+        return;
+    }
+    SyncStore store(db.value());
+    SyncStore::PageContext context;
+    context.scanning = true;
+    context.nextCursor = QStringLiteral("more");
+    double cpuMs = 0;
+    qint64 wallNs = 0;
+    for (qint64 first = 1; first <= leads; first += kBatch) {
+        LeadsPage page;
+        for (qint64 id = first; id < first + kBatch && id <= leads; ++id)
+            page.leads << generator.lead(id);
+        QElapsedTimer wall;
+        wall.start();
+        const double cpuBefore = threadCpuMs();
+        if (!store.applyPage(page, context)) {
+            std::fprintf(stderr, "the cache refused a page\n");
+            return;
+        }
+        cpuMs += threadCpuMs() - cpuBefore;
+        wallNs += wall.nsecsElapsed();
+    }
+    QElapsedTimer indexing;
+    indexing.start();
+    if (!store.buildDeferredSearch()) {
+        std::fprintf(stderr, "the search index could not be built\n");
+        return;
+    }
+    const double indexMs = indexing.nsecsElapsed() / 1e6;
+    const double applyMs = wallNs / 1e6;
+    print(
+        {{QStringLiteral("bench"), QStringLiteral("sync_apply_alone")},
+         {QStringLiteral("leads"), leads},
+         {QStringLiteral("what"), QStringLiteral("SyncStore::applyPage of a first fill's batches, no server running")},
+         {QStringLiteral("apply_leads_per_s"), qRound64(leads * 1000.0 / applyMs)},
+         {QStringLiteral("apply_cpu_leads_per_s"), qRound64(leads * 1000.0 / cpuMs)},
+         {QStringLiteral("index_build_ms"), qRound64(indexMs)},
+         {QStringLiteral("apply_incl_index_leads_per_s"), qRound64(leads * 1000.0 / (applyMs + indexMs))},
+         {QStringLiteral("target_leads_per_s"), 50000},
+         {QStringLiteral("load_average_1m"), loadAverage()}});
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -298,7 +362,8 @@ int main(int argc, char **argv)
                                    QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption budgetLeads(QStringLiteral("budget-leads"), QStringLiteral("Leads for the budget run."),
                                          QStringLiteral("N"), QStringLiteral("20000"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run one benchmark: ingest, budget or ui."),
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Run one benchmark: ingest, alone, budget or ui."),
                                   QStringLiteral("name"));
     parser.addOption(leads);
     parser.addOption(budgetLeads);
@@ -310,6 +375,8 @@ int main(int argc, char **argv)
     };
     if (wanted("ingest"))
         benchIngest(parser.value(leads).toLongLong(), dir.path());
+    if (wanted("alone"))
+        benchApplyAlone(parser.value(leads).toLongLong(), dir.path());
     if (wanted("budget"))
         benchBudget(parser.value(budgetLeads).toLongLong(), dir.path());
     if (wanted("ui"))
