@@ -4,6 +4,7 @@
 #include "CacheTask.h"
 #include "FilterChipBar.h"
 #include "LeadDetailPane.h"
+#include "LeadRowDelegate.h"
 #include "LeadTableModel.h"
 #include "SyncStatusSource.h"
 #include "WorkspaceCache.h"
@@ -130,6 +131,7 @@ QWidget *LeadListPage::buildList()
     m_table->setObjectName(QStringLiteral("leadTable"));
     m_table->setAccessibleName(tr("Leads"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new LeadRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
