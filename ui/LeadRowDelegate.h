@@ -12,8 +12,6 @@ namespace outpost {
 // roles, and looks the same.
 class LeadRowDelegate : public QStyledItemDelegate
 {
-    Q_OBJECT
-
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
