@@ -118,6 +118,25 @@ QList<double> sqlite3Floor(const QString &file, const QStringList &statements, i
     return ms;
 }
 
+QString driverName(const Result<AudienceQuery::Plan> &plan)
+{
+    if (!plan)
+        return QStringLiteral("error");
+    switch (plan->driver) {
+    case AudienceQuery::Driver::Scan:
+        return QStringLiteral("scan");
+    case AudienceQuery::Driver::Equality:
+        return plan->column;
+    case AudienceQuery::Driver::Tag:
+        return QStringLiteral("tag");
+    case AudienceQuery::Driver::Created:
+        return QStringLiteral("created_at");
+    case AudienceQuery::Driver::Nothing:
+        return QStringLiteral("nothing");
+    }
+    return {};
+}
+
 LeadFilter filterOf(const QStringList &assignments)
 {
     LeadFilter f;
@@ -159,6 +178,15 @@ double cpuMs()
 {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+// The calling thread's CPU time: what the preview itself costs, whatever
+// else the shared machine runs meanwhile.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
@@ -331,7 +359,7 @@ int main(int argc, char *argv[])
     constexpr int kSample = 50;
     constexpr qint64 kCap = 500;
     AudienceQuery audience(store);
-    QList<double> all, allFloor, allExact, allExactFloor;
+    QList<double> all, allCpu, allFloor, allExact, allExactFloor;
     QJsonArray perFilter;
     QString error;
     for (const QStringList &assignments : filters) {
@@ -359,14 +387,16 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
-        QList<double> ours, oursExact;
+        QList<double> ours, oursCpu, oursExact;
         qint64 n = 0;
         bool complete = true;
         for (int i = 0; i < runs + 1; ++i) {
             QElapsedTimer t;
+            const double cpuBefore = threadCpuMs();
             t.start();
             auto c = audience.preview(f, kSample, kCap);
             const double ms = double(t.nsecsElapsed()) / 1e6;
+            const double cpu = threadCpuMs() - cpuBefore;
             t.start();
             auto r = audience.preview(f, kSample);
             const double exactMs = double(t.nsecsElapsed()) / 1e6;
@@ -378,19 +408,24 @@ int main(int argc, char *argv[])
             complete = c->exact;
             if (i > 0) {
                 ours << ms;
+                oursCpu << cpu;
                 oursExact << exactMs;
             }
         }
         all += ours;
+        allCpu += oursCpu;
         allFloor += floor;
         allExact += oursExact;
         allExactFloor += exactFloor;
         perFilter.append(
             QJsonObject{{QStringLiteral("filters"), assignments.join(QStringLiteral(" & "))},
                         {QStringLiteral("count"), n},
+                        {QStringLiteral("driver"), driverName(audience.plan(f))},
                         {QStringLiteral("over_cap"), !complete},
                         {QStringLiteral("p50_ms"), round3(percentile(ours, 0.5))},
                         {QStringLiteral("p99_ms"), round3(percentile(ours, 0.99))},
+                        {QStringLiteral("cpu_p50_ms"), round3(percentile(oursCpu, 0.5))},
+                        {QStringLiteral("cpu_p99_ms"), round3(percentile(oursCpu, 0.99))},
                         {QStringLiteral("floor_sqlite3_p50_ms"), round3(percentile(floor, 0.5))},
                         {QStringLiteral("floor_sqlite3_p99_ms"), round3(percentile(floor, 0.99))},
                         {QStringLiteral("exact_count_p50_ms"), round3(percentile(oursExact, 0.5))},
@@ -409,6 +444,8 @@ int main(int argc, char *argv[])
                     .arg(runs)},
                {QStringLiteral("p50_ms"), round3(percentile(all, 0.5))},
                {QStringLiteral("p99_ms"), round3(percentile(all, 0.99))},
+               {QStringLiteral("cpu_p50_ms"), round3(percentile(allCpu, 0.5))},
+               {QStringLiteral("cpu_p99_ms"), round3(percentile(allCpu, 0.99))},
                {QStringLiteral("goal_p99_ms"), 50},
                {QStringLiteral("floor_sqlite3_p50_ms"), round3(percentile(allFloor, 0.5))},
                {QStringLiteral("floor_sqlite3_p99_ms"), round3(percentile(allFloor, 0.99))},

@@ -34,29 +34,46 @@ public:
     // The campaign part of a filter: search and escalated are local only.
     static LeadFilter campaignFilter(LeadFilter filter);
 
+    // What walks the leads: one of the filters' indexes, or the whole table in
+    // id order when no filter has one. Every driver gives the same answer.
+    enum class Driver {
+        Scan,     // the table in id order (only last_message_before, or nothing)
+        Equality, // a status/channel/source/agent index, in id order, the other columns checked in it
+        Tag,      // the tag's rows in lead_tags, in id order
+        Created,  // the creation range's index, its matches sorted by id
+        Nothing,  // a probe found no lead for one of the filters: the audience is empty
+    };
+    struct Plan
+    {
+        Driver driver = Driver::Scan;
+        QString column; // the equality's column, for Driver::Equality
+    };
+    // The driver preview() picks: the filter matching the fewest leads,
+    // counted up to a few thousand each in its own index.
+    Result<Plan> plan(const LeadFilter &filter);
+    // preview() with the driver given (any driver is exact; some are slow).
+    Result<Audience> previewWith(const Plan &plan, const LeadFilter &filter, int sampleSize, qint64 countCap = -1);
+
     struct Statement
     {
         QString sql;
         QVariantList values;
     };
-    // The statements preview() runs for these filters, in order (a tag's
-    // probe, the sample's ids, the count), to measure them elsewhere: the
-    // benchmark runs them in the sqlite3 shell on the same file.
+    // The statements preview() runs for these filters, in order (the probes
+    // that choose the driver, then the audience's), to measure them
+    // elsewhere: the benchmark runs them in the sqlite3 shell on the same file.
     Result<QList<Statement>> statements(const LeadFilter &filter, int sampleSize, qint64 countCap = -1);
 
 private:
-    struct Sql
+    struct Probe
     {
-        QStringList where;
-        QVariantList values;
-        bool hasEquality = false; // an index in lead id order can drive the scan
-        bool hasCreatedRange = false;
+        Plan plan;
+        Statement statement;
     };
-    Result<Sql> sqlFor(const LeadFilter &filter);
-    static Statement tagProbe(const QString &tag);
-    Result<bool> tagIsRare(const QString &tag);
-    static Statement idsStatement(const Sql &sql, int limit);
-    static Statement countStatement(const Sql &sql, qint64 cap);
+    static QList<Probe> probesFor(const LeadFilter &f, int cap);
+    Result<Plan> choose(const LeadFilter &f, QList<Statement> *ran);
+    Result<qint64> probeCount(const Statement &statement);
+    static Statement selectFor(const Plan &plan, const LeadFilter &f, bool countOnly, qint64 limit);
     Result<QSqlQuery> run(const Statement &statement, const char *what);
 
     LeadStore &m_store;

@@ -261,6 +261,26 @@ const std::vector<Migration> &migrations()
              "CREATE INDEX leads_audience_by_source ON leads(source, id, created_at, last_message_at)",
              "CREATE INDEX leads_audience_by_agent ON leads(assigned_agent, id, created_at, last_message_at)",
          }},
+        {"campaign audience covering indexes",
+         {
+             // Each audience index also holds the other filter columns: a walk
+             // of one filter's leads checks every other filter in the index
+             // (tens of nanoseconds a lead) instead of reading the lead's row
+             // (about a microsecond), so even a filter set that matches almost
+             // nobody out of 150,000 walked leads answers in a few ms.
+             "DROP INDEX IF EXISTS leads_audience_by_status",
+             "DROP INDEX IF EXISTS leads_audience_by_channel",
+             "DROP INDEX IF EXISTS leads_audience_by_source",
+             "DROP INDEX IF EXISTS leads_audience_by_agent",
+             "CREATE INDEX leads_audience_by_status ON leads(status, id, channel, source, assigned_agent, created_at, "
+             "last_message_at)",
+             "CREATE INDEX leads_audience_by_channel ON leads(channel, id, status, source, assigned_agent, created_at, "
+             "last_message_at)",
+             "CREATE INDEX leads_audience_by_source ON leads(source, id, status, channel, assigned_agent, created_at, "
+             "last_message_at)",
+             "CREATE INDEX leads_audience_by_agent ON leads(assigned_agent, id, status, channel, source, created_at, "
+             "last_message_at)",
+         }},
     };
     return list;
 }

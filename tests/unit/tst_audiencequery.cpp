@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <functional>
+#include <random>
 
 using namespace outpost;
 
@@ -22,6 +23,8 @@ class TestAudienceQuery : public QObject
     std::optional<Database> m_db;
     std::unique_ptr<LeadStore> m_store;
     QList<Lead> m_leads;
+    std::optional<Database> m_skewed;
+    QList<Lead> m_skewedLeads;
 
     static bool matches(const Lead &l, const LeadFilter &f)
     {
@@ -195,23 +198,236 @@ private slots:
         }
     }
 
-    // The statements it reports are the ones it runs: the same count through them.
+    // The statements it reports are the ones it runs: the same audience through them.
     void statementsCountWhatPreviewCounts()
     {
         LeadFilter f;
         QVERIFY(f.set(QStringLiteral("tag=vip")).ok());
         QVERIFY(f.set(QStringLiteral("status=qualified")).ok());
-        auto statements = AudienceQuery(*m_store).statements(f, 10, 500);
-        QVERIFY(statements.ok());
-        QCOMPARE(statements->size(), 3); // the tag's probe, the sample's ids, the count
-        QSqlQuery q(m_db->connection());
-        QVERIFY(q.prepare(statements->last().sql));
-        for (int i = 0; i < statements->last().values.size(); ++i)
-            q.bindValue(i, statements->last().values.at(i));
-        QVERIFY(q.exec() && q.next());
-        auto audience = AudienceQuery(*m_store).preview(f, 0, 500);
+        const auto runLast = [this](const QList<AudienceQuery::Statement> &statements) {
+            QSqlQuery q(m_db->connection());
+            q.prepare(statements.last().sql);
+            for (int i = 0; i < statements.last().values.size(); ++i)
+                q.bindValue(i, statements.last().values.at(i));
+            QList<qint64> values;
+            if (q.exec()) {
+                while (q.next())
+                    values << q.value(0).toLongLong();
+            }
+            return values;
+        };
+        auto audience = AudienceQuery(*m_store).preview(f, 10, 500);
         QVERIFY(audience.ok());
-        QCOMPARE(q.value(0).toLongLong(), audience->count);
+        QVERIFY(audience->exact);
+
+        // With a cap, one walk: the first cap + 1 ids after the two probes.
+        auto walk = AudienceQuery(*m_store).statements(f, 10, 500);
+        QVERIFY(walk.ok());
+        QCOMPARE(walk->size(), 3);
+        const QList<qint64> ids = runLast(*walk);
+        QCOMPARE(ids.size(), audience->count);
+        QList<qint64> sample;
+        for (const Lead &l : audience->sample)
+            sample << l.id;
+        QCOMPARE(ids.mid(0, 10), sample);
+
+        // Without a sample, the count alone.
+        auto count = AudienceQuery(*m_store).statements(f, 0, 500);
+        QVERIFY(count.ok());
+        QCOMPARE(count->size(), 3);
+        QCOMPARE(runLast(*count), QList<qint64>{audience->count});
+    }
+
+    // A cache whose values are skewed (a common and a rare value in every
+    // column, hostile values among them) and whose creation times are not in
+    // id order, so that every driver is picked by some filter set below and a
+    // creation range's matches really need sorting.
+    static QList<Lead> skewedLeads(int count)
+    {
+        std::mt19937 random(9);
+        const auto pick = [&random](const QStringList &values, const QList<int> &weights) {
+            std::discrete_distribution<int> d(weights.begin(), weights.end());
+            return values.at(d(random));
+        };
+        const QString hostile = QStringLiteral("x' OR 1=1 --%_\"; DROP TABLE leads; 🚀");
+        const QDateTime base(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+        QList<Lead> leads = test::makeLeads(1, count);
+        for (Lead &l : leads) {
+            l.status = LeadStatus::fromString(
+                pick({QStringLiteral("new"), QStringLiteral("contacted"), QStringLiteral("qualified"),
+                      QStringLiteral("booked"), QStringLiteral("closed"), QStringLiteral("lost")},
+                     {50, 20, 15, 10, 4, 1}));
+            l.channel = pick({QStringLiteral("whatsapp"), QStringLiteral("sms"), QStringLiteral("%")}, {80, 19, 1});
+            l.source =
+                pick({QStringLiteral("web_form"), QStringLiteral("referral"), QString(), hostile}, {70, 20, 9, 1});
+            l.assignedAgent =
+                pick({QStringLiteral("Maria"), QStringLiteral("Jonas"), QString(), QStringLiteral("O'Brien")},
+                     {60, 25, 14, 1});
+            l.tags.clear();
+            if (random() % 10 < 6)
+                l.tags << QStringLiteral("common");
+            if (random() % 200 == 0)
+                l.tags << QStringLiteral("rare");
+            if (random() % 100 == 0)
+                l.tags << hostile;
+            if (random() % 150 == 0)
+                l.tags << QStringLiteral("_");
+            l.createdAt = base.addSecs(qint64(random() % (90 * 24 * 60)) * 60);
+            l.lastMessageAt = random() % 4 ? l.createdAt.addSecs(qint64(random() % (10 * 24 * 60)) * 60) : QDateTime();
+        }
+        return leads;
+    }
+
+    void everyDriverGivesTheSameAnswer_data()
+    {
+        QTest::addColumn<QStringList>("filters");
+        const QDateTime base(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+        const auto day = [&base](int d) {
+            return base.addDays(d).toString(Qt::ISODate);
+        };
+        const QString hostile = QStringLiteral("x' OR 1=1 --%_\"; DROP TABLE leads; 🚀");
+        QTest::newRow("common status") << QStringList{QStringLiteral("status=new")};
+        QTest::newRow("rare status + common channel")
+            << QStringList{QStringLiteral("status=lost"), QStringLiteral("channel=whatsapp")};
+        QTest::newRow("rare agent + common tag")
+            << QStringList{QStringLiteral("assigned_agent=O'Brien"), QStringLiteral("tag=common")};
+        QTest::newRow("rare tag + common status")
+            << QStringList{QStringLiteral("tag=rare"), QStringLiteral("status=new")};
+        QTest::newRow("narrow range + common tag")
+            << QStringList{QStringLiteral("tag=common"), QStringLiteral("created_after=") + day(88)};
+        QTest::newRow("narrow range + two equalities")
+            << QStringList{QStringLiteral("status=new"), QStringLiteral("source=web_form"),
+                           QStringLiteral("created_after=") + day(40), QStringLiteral("created_before=") + day(41)};
+        QTest::newRow("wide range + common tag")
+            << QStringList{QStringLiteral("tag=common"), QStringLiteral("created_before=") + day(80)};
+        QTest::newRow("everything") << QStringList{QStringLiteral("status=new"),
+                                                   QStringLiteral("channel=whatsapp"),
+                                                   QStringLiteral("source=web_form"),
+                                                   QStringLiteral("tag=common"),
+                                                   QStringLiteral("assigned_agent=Maria"),
+                                                   QStringLiteral("created_after=") + day(10),
+                                                   QStringLiteral("created_before=") + day(70),
+                                                   QStringLiteral("last_message_before=") + day(60)};
+        QTest::newRow("last message only") << QStringList{QStringLiteral("last_message_before=") + day(5)};
+        QTest::newRow("hostile source") << QStringList{QStringLiteral("source=") + hostile};
+        QTest::newRow("hostile tag + status")
+            << QStringList{QStringLiteral("tag=") + hostile, QStringLiteral("status=new")};
+        QTest::newRow("hostile source + common tag")
+            << QStringList{QStringLiteral("source=") + hostile, QStringLiteral("tag=common")};
+        QTest::newRow("percent channel + underscore tag")
+            << QStringList{QStringLiteral("channel=%"), QStringLiteral("tag=_")};
+        QTest::newRow("a pattern matches nothing")
+            << QStringList{QStringLiteral("channel=wh%"), QStringLiteral("status=new")};
+        QTest::newRow("quote agent + range")
+            << QStringList{QStringLiteral("assigned_agent=O'Brien"), QStringLiteral("created_after=") + day(45)};
+        QTest::newRow("nobody") << QStringList{QStringLiteral("assigned_agent=Nobody"), QStringLiteral("tag=common")};
+    }
+
+    // Whatever the driver, the capped and exact counts and the first ids are
+    // those of the contract's semantics applied in C++ to the same leads.
+    void everyDriverGivesTheSameAnswer()
+    {
+        QFETCH(QStringList, filters);
+        if (!m_skewed) {
+            auto db = Database::open(m_dir.filePath(QStringLiteral("skewed.sqlite")));
+            QVERIFY(db.ok());
+            m_skewed.emplace(std::move(*db));
+            m_skewedLeads = skewedLeads(6000);
+            QVERIFY(LeadStore(*m_skewed).upsert(m_skewedLeads).ok());
+        }
+        LeadStore store(*m_skewed);
+        LeadFilter f;
+        for (const QString &a : filters)
+            QVERIFY(f.set(a).ok());
+        QList<qint64> expected;
+        for (const Lead &l : std::as_const(m_skewedLeads)) {
+            if (matches(l, f))
+                expected << l.id;
+        }
+        AudienceQuery query(store);
+        QList<AudienceQuery::Plan> plans = {{AudienceQuery::Driver::Scan, {}}};
+        for (const auto &[column, value] :
+             {std::pair{"status", f.status}, std::pair{"channel", f.channel}, std::pair{"source", f.source},
+              std::pair{"assigned_agent", f.assignedAgent}}) {
+            if (!value.isEmpty())
+                plans << AudienceQuery::Plan{AudienceQuery::Driver::Equality, QString::fromLatin1(column)};
+        }
+        if (!f.tag.isEmpty())
+            plans << AudienceQuery::Plan{AudienceQuery::Driver::Tag, {}};
+        if (f.createdAfter.isValid() || f.createdBefore.isValid())
+            plans << AudienceQuery::Plan{AudienceQuery::Driver::Created, {}};
+        auto chosen = query.plan(f);
+        QVERIFY(chosen.ok());
+        if (expected.isEmpty())
+            plans << AudienceQuery::Plan{AudienceQuery::Driver::Nothing, {}};
+        else
+            QVERIFY(chosen->driver != AudienceQuery::Driver::Nothing);
+
+        for (const AudienceQuery::Plan &plan : std::as_const(plans)) {
+            const QByteArray what = QStringLiteral("driver %1 %2").arg(int(plan.driver)).arg(plan.column).toUtf8();
+            for (const int cap : {-1, 0, 20, 100}) {
+                for (const int sampleSize : {0, 1, 30}) {
+                    auto audience = query.previewWith(plan, f, sampleSize, cap);
+                    QVERIFY2(audience.ok(), what.constData());
+                    const qint64 n = expected.size();
+                    QVERIFY2(audience->exact == (cap < 0 || n <= cap), what.constData());
+                    QVERIFY2(audience->count == (cap < 0 ? n : std::min<qint64>(n, cap)), what.constData());
+                    QList<qint64> sample;
+                    for (const Lead &l : audience->sample)
+                        sample << l.id;
+                    QVERIFY2(sample == expected.mid(0, sampleSize), what.constData());
+                }
+            }
+        }
+        auto previewed = query.preview(f, 30, 100);
+        QVERIFY(previewed.ok());
+        QCOMPARE(previewed->count, std::min<qint64>(expected.size(), 100));
+    }
+
+    // On the skewed cache, the filter that walks the fewest leads drives.
+    void theFewestLeadsDrive_data()
+    {
+        QTest::addColumn<QStringList>("filters");
+        QTest::addColumn<int>("driver");
+        QTest::addColumn<QString>("column");
+        const QDateTime base(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+        const auto day = [&base](int d) {
+            return base.addDays(d).toString(Qt::ISODate);
+        };
+        using D = AudienceQuery::Driver;
+        QTest::newRow("nothing to walk") << QStringList{QStringLiteral("last_message_before=") + day(5)} << int(D::Scan)
+                                         << QString();
+        QTest::newRow("one equality") << QStringList{QStringLiteral("channel=sms")} << int(D::Equality)
+                                      << QStringLiteral("channel");
+        QTest::newRow("rare agent") << QStringList{QStringLiteral("status=new"),
+                                                   QStringLiteral("assigned_agent=O'Brien")}
+                                    << int(D::Equality) << QStringLiteral("assigned_agent");
+        QTest::newRow("rare status") << QStringList{QStringLiteral("status=lost"), QStringLiteral("source=web_form")}
+                                     << int(D::Equality) << QStringLiteral("status");
+        QTest::newRow("rare tag") << QStringList{QStringLiteral("tag=rare"), QStringLiteral("status=new")}
+                                  << int(D::Tag) << QString();
+        QTest::newRow("narrow range") << QStringList{QStringLiteral("tag=common"), QStringLiteral("status=new"),
+                                                     QStringLiteral("created_after=") + day(89)}
+                                      << int(D::Created) << QString();
+        QTest::newRow("a value nobody has")
+            << QStringList{QStringLiteral("status=new"), QStringLiteral("source=nowhere")} << int(D::Nothing)
+            << QString();
+    }
+
+    void theFewestLeadsDrive()
+    {
+        QFETCH(QStringList, filters);
+        QFETCH(int, driver);
+        QFETCH(QString, column);
+        QVERIFY(m_skewed); // filled by everyDriverGivesTheSameAnswer
+        LeadStore store(*m_skewed);
+        LeadFilter f;
+        for (const QString &a : filters)
+            QVERIFY(f.set(a).ok());
+        auto plan = AudienceQuery(store).plan(f);
+        QVERIFY(plan.ok());
+        QCOMPARE(int(plan->driver), driver);
+        QCOMPARE(plan->column, column);
     }
 
     void searchAndEscalatedAreNotCampaignFilters()
