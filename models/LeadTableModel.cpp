@@ -536,7 +536,7 @@ std::optional<QList<Lead>> LeadTableModel::readBlock(qint64 index) const
     bool isReversed = false;
     const LeadQuery query = queryForBlock(index, isReversed);
     m_lastReadSkip = query.offset;
-    auto rows = m_cache->store().window(query);
+    auto rows = m_cache->windowReader().window(query);
     if (!rows) {
         setError(rows.error().message);
         return std::nullopt;

@@ -20,6 +20,7 @@ Result<void> WorkspaceCache::open(const QString &path)
         return db.error();
     m_db = std::make_unique<Database>(std::move(db).value());
     m_store = std::make_unique<LeadStore>(*m_db);
+    m_windowReader = std::make_unique<LeadWindowReader>(*m_db);
     m_path = path;
     emit opened();
     return {};
@@ -29,8 +30,9 @@ void WorkspaceCache::close()
 {
     if (!m_db)
         return;
-    // The store's prepared statements go before the connection they run on.
+    // The prepared statements go before the connection they run on.
     m_store.reset();
+    m_windowReader.reset();
     m_db.reset();
     m_path.clear();
     emit closed();

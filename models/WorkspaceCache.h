@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
+#include "storage/LeadWindowReader.h"
 
 #include <QList>
 #include <QObject>
@@ -29,6 +30,8 @@ public:
     QString path() const { return m_path; }
     // Valid only while isOpen().
     LeadStore &store() { return *m_store; }
+    // Windows of the lead list, read straight through SQLite. Valid only while isOpen().
+    LeadWindowReader &windowReader() { return *m_windowReader; }
     // The GUI thread's connection, for the outbox's queue writes. Valid only while isOpen().
     Database &database() { return *m_db; }
 
@@ -44,6 +47,7 @@ signals:
 private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<LeadStore> m_store;
+    std::unique_ptr<LeadWindowReader> m_windowReader;
     QString m_path;
 };
 

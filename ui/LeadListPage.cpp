@@ -4,6 +4,7 @@
 #include "CacheTask.h"
 #include "FilterChipBar.h"
 #include "LeadDetailPane.h"
+#include "LeadRowDelegate.h"
 #include "LeadTableModel.h"
 #include "SyncStatusSource.h"
 #include "WorkspaceCache.h"
@@ -84,6 +85,7 @@ LeadListPage::LeadListPage(WorkspaceCache *cache, SyncStatusSource *sync, QWidge
     connect(m_model, &LeadTableModel::countChanged, this, &LeadListPage::showCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LeadListPage::showCount);
     connect(m_cache, &WorkspaceCache::opened, this, &LeadListPage::loadFilterValues);
+    connect(m_cache, &WorkspaceCache::opened, this, [this] { m_storedIndexBuild.reset(); });
     auto *find = new QShortcut(QKeySequence::Find, this, this, &LeadListPage::focusSearch);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     setSyncStatus(sync);
@@ -129,6 +131,7 @@ QWidget *LeadListPage::buildList()
     m_table->setObjectName(QStringLiteral("leadTable"));
     m_table->setAccessibleName(tr("Leads"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new LeadRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
@@ -233,14 +236,24 @@ void LeadListPage::applyFilter()
     m_searchTimer->stop();
     LeadFilter f = m_chips->applyTo(LeadFilter{});
     f.search = m_search->text().trimmed();
+    // A new search reads the state of the index once; the keystrokes after it
+    // reuse it (sync reports any change of it).
+    if (m_model->filter().search.isEmpty())
+        m_storedIndexBuild.reset();
     m_model->setFilter(f);
     showCount();
-    updateSearchIndexHint();
+    showSearchIndexHint();
+}
+
+void LeadListPage::updateSearchIndexHint()
+{
+    m_storedIndexBuild.reset();
+    showSearchIndexHint();
 }
 
 // A search while the index a first fill deferred is still being built finds
 // only the leads indexed so far: say so, and read the rows again once it is whole.
-void LeadListPage::updateSearchIndexHint()
+void LeadListPage::showSearchIndexHint()
 {
     if (m_model->filter().search.isEmpty() || !m_cache->isOpen()) {
         m_indexHint->setVisible(false);
@@ -251,9 +264,14 @@ void LeadListPage::updateSearchIndexHint()
     if (m_sync && m_sync->isBuildingSearchIndex()) {
         done = m_sync->indexedLeads();
         total = m_sync->leadsToIndex();
-    } else if (auto build = SyncStore::searchBuild(m_cache->database()); build && build->building) {
-        done = build->done;
-        total = build->total;
+    } else {
+        if (!m_storedIndexBuild) {
+            auto build = SyncStore::searchBuild(m_cache->database());
+            m_storedIndexBuild =
+                build && build->building ? std::pair(build->done, build->total) : std::pair<qint64, qint64>(0, 0);
+        }
+        done = m_storedIndexBuild->first;
+        total = m_storedIndexBuild->second;
     }
     const bool incomplete = total > 0 && done < total;
     const bool wasShown = !m_indexHint->isHidden();

@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -70,7 +73,9 @@ private:
     void updateEditControls();
     void sortByColumn(int column);
     void loadFilterValues();
+    // Reads the state of the search index again (sync changed it) and shows the hint.
     void updateSearchIndexHint();
+    void showSearchIndexHint();
 
     WorkspaceCache *m_cache;
     SyncStatusSource *m_sync = nullptr;
@@ -86,6 +91,9 @@ private:
     QLabel *m_emptyHint = nullptr;
     QLabel *m_indexHint = nullptr;
     LeadDetailPane *m_detail = nullptr;
+    // Leads indexed and to index in the cache's own record of a deferred build
+    // (0, 0: none), as last read.
+    std::optional<std::pair<qint64, qint64>> m_storedIndexBuild;
 };
 
 } // namespace outpost

@@ -1,0 +1,140 @@
+#include "HostileStrings.h"
+#include "TestLeads.h"
+#include "storage/Database.h"
+#include "storage/LeadSql.h"
+#include "storage/LeadStore.h"
+#include "storage/LeadWindowReader.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outpost;
+
+// The lead list reads its windows through LeadWindowReader (raw sqlite3):
+// every row must come back exactly as LeadStore::window reads it.
+class TestLeadWindowReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<Database> m_db;
+    std::unique_ptr<LeadStore> m_store;
+
+    static void compareLeads(const QList<Lead> &ours, const QList<Lead> &store)
+    {
+        QCOMPARE(ours.size(), store.size());
+        for (qsizetype i = 0; i < ours.size(); ++i) {
+            const Lead &a = ours.at(i);
+            const Lead &b = store.at(i);
+            QVERIFY2(a == b, qPrintable(QStringLiteral("lead %1 differs").arg(b.id)));
+            // Absent and empty text are different things to the rest of the app.
+            QCOMPARE(a.name.isNull(), b.name.isNull());
+            QCOMPARE(a.email.isNull(), b.email.isNull());
+            QCOMPARE(a.phone.isNull(), b.phone.isNull());
+            QCOMPARE(a.assignedAgent.isNull(), b.assignedAgent.isNull());
+            QCOMPARE(a.source.isNull(), b.source.isNull());
+            QCOMPARE(a.lastMessageAt.isValid(), b.lastMessageAt.isValid());
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto db = Database::open(m_dir.filePath(QStringLiteral("cache.db")));
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+        m_db.emplace(std::move(db).value());
+        m_store = std::make_unique<LeadStore>(*m_db);
+        QList<Lead> leads = test::makeLeads(1, 300);
+        qint64 id = 1000;
+        for (const test::HostileString &hostile : test::hostileStrings()) {
+            Lead l = test::makeLead(++id, hostile.text);
+            l.tags = {hostile.text, QStringLiteral("vip")};
+            l.assignedAgent = hostile.text;
+            leads << l;
+        }
+        // Absent fields: no email, score, rating, agent or message yet; and an empty phone.
+        Lead sparse = test::makeLead(++id, QStringLiteral("Sparse"));
+        sparse.email = QString();
+        sparse.phone = QStringLiteral("");
+        sparse.score.reset();
+        sparse.rating.reset();
+        sparse.assignedAgent = QString();
+        sparse.lastMessageAt = QDateTime();
+        sparse.tags.clear();
+        leads << sparse;
+        QVERIFY(m_store->upsert(leads).ok());
+    }
+
+    void cleanupTestCase()
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
+    void readsTheRowsLeadStoreReads_data()
+    {
+        QTest::addColumn<LeadQuery>("query");
+        const LeadSort::Key keys[] = {LeadSort::Key::Newest, LeadSort::Key::UpdatedAt,     LeadSort::Key::CreatedAt,
+                                      LeadSort::Key::Name,   LeadSort::Key::LastMessageAt, LeadSort::Key::Status};
+        for (LeadSort::Key key : keys) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const LeadSort sort{key, order};
+                const QByteArray name = QByteArray::number(int(key)) + (order == Qt::AscendingOrder ? " asc" : " desc");
+                QTest::newRow(QByteArray(name + " first").constData()) << LeadQuery{{}, sort, 100, 0, std::nullopt};
+                QTest::newRow(QByteArray(name + " offset").constData()) << LeadQuery{{}, sort, 100, 250, std::nullopt};
+                LeadFilter vip;
+                vip.tag = QStringLiteral("vip");
+                QTest::newRow(QByteArray(name + " tag").constData()) << LeadQuery{vip, sort, 50, 0, std::nullopt};
+            }
+        }
+        LeadFilter search;
+        search.search = QStringLiteral("Spa");
+        QTest::newRow("search") << LeadQuery{search, {}, 100, 0, std::nullopt};
+        for (const test::HostileString &hostile : test::hostileStrings()) {
+            LeadFilter f;
+            f.search = hostile.text;
+            QTest::newRow(hostile.label) << LeadQuery{f, {}, 100, 0, std::nullopt};
+        }
+    }
+
+    void readsTheRowsLeadStoreReads()
+    {
+        QFETCH(LeadQuery, query);
+        LeadWindowReader reader(*m_db);
+        auto expected = m_store->window(query);
+        QVERIFY(expected.ok());
+        auto ours = reader.window(query);
+        QVERIFY2(ours.ok(), qPrintable(ours.ok() ? QString() : ours.error().message));
+        compareLeads(*ours, *expected);
+        // Prepared once, read again: the same rows, not a statement left mid-way.
+        auto again = reader.window(query);
+        QVERIFY(again.ok());
+        compareLeads(*again, *expected);
+    }
+
+    void continuesFromACursorAsTheStoreDoes()
+    {
+        LeadWindowReader reader(*m_db);
+        for (LeadSort::Key key : {LeadSort::Key::Name, LeadSort::Key::LastMessageAt, LeadSort::Key::UpdatedAt}) {
+            const LeadSort sort{key, Qt::DescendingOrder};
+            auto first = reader.window(LeadQuery{{}, sort, 60, 0, std::nullopt});
+            QVERIFY(first.ok());
+            QCOMPARE(first->size(), 60);
+            const Lead &last = first->last();
+            const LeadQuery next{{}, sort, 60, 0, LeadCursor{LeadSql::sortValue(last, key), last.id}};
+            auto ours = reader.window(next);
+            auto expected = m_store->window(next);
+            QVERIFY(ours.ok() && expected.ok());
+            QVERIFY(!ours->isEmpty());
+            compareLeads(*ours, *expected);
+            QVERIFY(!ours->contains(last));
+        }
+    }
+};
+
+Q_DECLARE_METATYPE(outpost::LeadQuery)
+
+QTEST_GUILESS_MAIN(TestLeadWindowReader)
+#include "tst_leadwindowreader.moc"
