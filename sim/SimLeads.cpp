@@ -45,8 +45,11 @@ bool run(QSqlQuery &q)
 SimLeads::Page SimLeads::page(const PageQuery &query) const
 {
     SimWhere where = query.where;
+    // The cursor's bound goes first, as a plain range too: after `updated_at >= since`
+    // SQLite would start each page's scan at `since`, every page reading all those before it.
     if (query.byUpdate && (query.afterUpdatedMs || query.afterId))
-        where.add(QStringLiteral("(updated_at, id) > (?, ?)"), {query.afterUpdatedMs, query.afterId});
+        where.prepend(QStringLiteral("updated_at >= ? AND (updated_at, id) > (?, ?)"),
+                      {query.afterUpdatedMs, query.afterUpdatedMs, query.afterId});
     else if (!query.byUpdate && query.afterId)
         where.add(QStringLiteral("id > ?"), {query.afterId});
     QString sql = QStringLiteral("SELECT ") + SimLeadRow::columns() + QStringLiteral(" FROM leads") + where.sql() +

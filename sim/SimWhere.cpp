@@ -10,6 +10,12 @@ void SimWhere::add(const QString &clause, const QVariantList &values)
     m_values.append(values);
 }
 
+void SimWhere::prepend(const QString &clause, const QVariantList &values)
+{
+    m_clauses.prepend(clause);
+    m_values = values + m_values;
+}
+
 void SimWhere::addContains(const QStringList &columns, const QString &text)
 {
     QStringList parts;

@@ -14,6 +14,9 @@ class SimWhere
 {
 public:
     void add(const QString &clause, const QVariantList &values = {});
+    // Puts a clause before the others: SQLite takes the first usable range on
+    // an index column as where its scan starts.
+    void prepend(const QString &clause, const QVariantList &values = {});
     // Substring match on any of `columns`, LIKE wildcards in `text` taken literally.
     void addContains(const QStringList &columns, const QString &text);
 

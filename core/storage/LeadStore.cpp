@@ -199,8 +199,7 @@ void bindRawLead(RawStatement &insert, const Lead &lead)
     insert.bindText(5, lead.status.toString());
     insert.bindText(6, lead.channel.isNull() ? QStringLiteral("") : lead.channel);
     insert.bindText(7, lead.source);
-    const QByteArray tags = encodeTagsUtf8(lead.tags);
-    sqlite3_bind_text(s, 8, tags.constData(), static_cast<int>(tags.size()), SQLITE_TRANSIENT);
+    insert.bindUtf8(8, encodeTagsUtf8(lead.tags));
     insert.bindText(9, lead.assignedAgent);
     sqlite3_bind_int(s, 10, lead.escalated ? 1 : 0);
     if (lead.score)

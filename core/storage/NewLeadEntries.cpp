@@ -5,9 +5,12 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace outpost {
 
@@ -94,19 +97,26 @@ Result<void> NewLeadEntries::write(sqlite3 *handle, const QList<const Lead *> &l
 
 Result<void> NewLeadEntries::writeTags(sqlite3 *handle, const QList<const Lead *> &leads)
 {
-    auto insert = RawStatement::prepare(handle, "INSERT OR IGNORE INTO lead_tags (tag, lead_id) VALUES (?1, ?2)");
-    if (!insert)
-        return insert.error();
+    // In the order of the table's key (tag bytes, then lead), so each insert
+    // lands next to the one before it instead of seeking across the tree.
+    std::vector<std::pair<QByteArray, qint64>> entries;
+    entries.reserve(static_cast<size_t>(leads.size()) * 3);
     for (const Lead *lead : leads) {
         for (const QString &tag : lead->tags) {
             // As the set-based path reads them back from the JSON text: SQLite's
             // JSON functions end a string at an escaped NUL, and a null one is "".
-            const QString text = tag.left(tag.indexOf(QChar(0)));
-            insert->bindText(1, text.isNull() ? QStringLiteral("") : text);
-            sqlite3_bind_int64(insert->get(), 2, lead->id);
-            if (auto r = insert->step("store a lead's tags"); !r)
-                return r;
+            entries.emplace_back(QStringView(tag).left(tag.indexOf(QChar(0))).toUtf8(), lead->id);
         }
+    }
+    std::sort(entries.begin(), entries.end());
+    auto insert = RawStatement::prepare(handle, "INSERT OR IGNORE INTO lead_tags (tag, lead_id) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    for (auto &[tag, id] : entries) {
+        insert->bindUtf8(1, std::move(tag));
+        sqlite3_bind_int64(insert->get(), 2, id);
+        if (auto r = insert->step("store a lead's tags"); !r)
+            return r;
     }
     return {};
 }

@@ -30,8 +30,17 @@ void RawStatement::bindText(int column, const QString &text)
         sqlite3_bind_null(get(), column);
         return;
     }
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(get(), column, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    bindUtf8(column, text.toUtf8());
+}
+
+void RawStatement::bindUtf8(int column, QByteArray utf8)
+{
+    if (column >= m_texts.size())
+        m_texts.resize(column + 1);
+    // Bound before the previous text of the column is freed: the statement never points at freed memory.
+    std::swap(m_texts[column], utf8);
+    const QByteArray &kept = m_texts.at(column);
+    sqlite3_bind_text(get(), column, kept.constData(), static_cast<int>(kept.size()), SQLITE_STATIC);
 }
 
 Result<void> RawStatement::step(const char *what)

@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -23,6 +25,8 @@ public:
     sqlite3_stmt *get() const { return m_statement.get(); }
     // Binds text as UTF-8; a null QString binds NULL, as Qt's driver does.
     void bindText(int column, const QString &text);
+    // Binds UTF-8 text kept by the statement until the column's next bind, not copied by SQLite.
+    void bindUtf8(int column, QByteArray utf8);
     // Runs the bound statement once, then resets it for the next values.
     Result<void> step(const char *what);
 
@@ -35,6 +39,8 @@ private:
     RawStatement(sqlite3 *handle, sqlite3_stmt *statement);
 
     sqlite3 *m_handle = nullptr;
+    // Declared before the statement, so they outlive its finalization.
+    QList<QByteArray> m_texts;
     std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;
 };
 

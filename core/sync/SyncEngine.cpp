@@ -212,9 +212,9 @@ Result<void> SyncEngine::planRun()
     if (m_options.full || !high.isValid() || *support == QLatin1String("no")) {
         m_run.kind = kFull;
         m_run.since = *support == QLatin1String("no") ? QString() : kEpoch;
-        auto cleared = m_store->clearScan();
-        if (!cleared)
-            return cleared;
+        auto started = m_store->startScan();
+        if (!started)
+            return started;
     } else {
         m_run.kind = kIncremental;
         m_run.since = isoTime(high.addMSecs(-kOverlapMs));

@@ -16,6 +16,10 @@ namespace outpost {
 
 namespace {
 
+// Set while a full scan that began with no lead cached runs: it has nothing
+// to remove at its end, so it need not remember the leads it saw.
+const QString kScanFromEmpty = QStringLiteral("scan.from_empty");
+
 qint64 msecs(const QDateTime &time)
 {
     return time.isValid() ? time.toMSecsSinceEpoch() : 0;
@@ -139,7 +143,7 @@ Result<SyncStore::Applied> SyncStore::applyWithinTransaction(const LeadsPage &pa
     if (r)
         r = queueDetails(due, context.agent);
     if (r && context.scanning)
-        r = rememberSeen(page.leads);
+        r = rememberSeenUnlessFromEmpty(page.leads);
     if (r)
         r = setValueWithinTransaction(QStringLiteral("sync.cursor"), context.nextCursor);
     if (!r)
@@ -254,6 +258,14 @@ Result<void> SyncStore::queueDetails(const QList<const Lead *> &leads, const QSt
     return {};
 }
 
+Result<void> SyncStore::rememberSeenUnlessFromEmpty(const QList<Lead> &leads)
+{
+    auto fromEmpty = value(kScanFromEmpty);
+    if (!fromEmpty)
+        return fromEmpty.error();
+    return *fromEmpty == QLatin1String("1") ? Result<void>() : rememberSeen(leads);
+}
+
 Result<void> SyncStore::rememberSeen(const QList<Lead> &leads)
 {
     QList<qint64> ids;
@@ -269,6 +281,15 @@ Result<void> SyncStore::rememberSeen(const QList<Lead> &leads)
 Result<QList<qint64>> SyncStore::removeUnseen()
 {
     return inTransaction<QList<qint64>>(m_db, [&]() -> Result<QList<qint64>> {
+        auto fromEmpty = value(kScanFromEmpty);
+        if (!fromEmpty)
+            return fromEmpty.error();
+        if (*fromEmpty == QLatin1String("1")) {
+            // Every cached lead came from this scan: none of them is gone.
+            if (auto r = setValueWithinTransaction(kScanFromEmpty, QString()); !r)
+                return r.error();
+            return QList<qint64>();
+        }
         auto q = run(m_db, QStringLiteral("SELECT id FROM leads WHERE id NOT IN (SELECT lead_id FROM scan_seen)"), {},
                      "find leads a complete scan did not see");
         if (!q)
@@ -287,7 +308,23 @@ Result<QList<qint64>> SyncStore::removeUnseen()
 
 Result<void> SyncStore::clearScan()
 {
-    return m_db.execute(QStringLiteral("DELETE FROM scan_seen"), "forget an abandoned scan");
+    return inTransaction<void>(m_db, [&]() -> Result<void> {
+        auto r = m_db.execute(QStringLiteral("DELETE FROM scan_seen"), "forget an abandoned scan");
+        return r ? setValueWithinTransaction(kScanFromEmpty, QString()) : r;
+    });
+}
+
+Result<void> SyncStore::startScan()
+{
+    return inTransaction<void>(m_db, [&]() -> Result<void> {
+        auto r = m_db.execute(QStringLiteral("DELETE FROM scan_seen"), "forget an abandoned scan");
+        if (!r)
+            return r;
+        auto cached = m_leads.totalCount();
+        if (!cached)
+            return cached.error();
+        return setValueWithinTransaction(kScanFromEmpty, *cached == 0 ? QStringLiteral("1") : QString());
+    });
 }
 
 Result<void> SyncStore::saveDetail(const LeadDetail &detail)

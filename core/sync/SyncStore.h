@@ -49,6 +49,9 @@ public:
     Result<Applied> applyPage(const LeadsPage &page, const PageContext &context);
     // After a complete scan: removes every cached lead it did not see.
     Result<QList<qint64>> removeUnseen();
+    // Before a full scan's first page: forgets any earlier scan, and notes
+    // whether the cache is empty (then there is nothing to find gone).
+    Result<void> startScan();
     Result<void> clearScan();
 
     // A full scan into a cache with (almost) no leads defers the search index
@@ -103,6 +106,7 @@ private:
     Result<Applied> applyWithinTransaction(const LeadsPage &page, const PageContext &context);
     Result<void> queueDetails(const QList<const Lead *> &leads, const QString &agent);
     Result<void> rememberSeen(const QList<Lead> &leads);
+    Result<void> rememberSeenUnlessFromEmpty(const QList<Lead> &leads);
     // The service's copies are stored; queued edits stay visible over them.
     Result<void> keepPendingEdits(const QList<Lead> &leads);
     Result<void> setValueWithinTransaction(const QString &key, const QString &value);

@@ -153,6 +153,42 @@ private slots:
         QCOMPARE(store.removeUnseen()->size(), 5);
     }
 
+    void aScanThatStartsEmptyHasNothingToRemove()
+    {
+        Database db = freshDb();
+        SyncStore store(db);
+        SyncStore::PageContext scan;
+        scan.scanning = true;
+        QVERIFY(store.startScan().ok());
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 6)), scan).ok());
+        QVERIFY(store.applyPage(page(test::makeLeads(7, 4)), scan).ok());
+        // Every lead came from this scan: none is written down as seen.
+        QSqlQuery seen(db.connection());
+        QVERIFY(seen.exec(QStringLiteral("SELECT count(*) FROM scan_seen")) && seen.next());
+        QCOMPARE(seen.value(0).toInt(), 0);
+        auto gone = store.removeUnseen();
+        QVERIFY(gone.ok());
+        QVERIFY(gone->isEmpty());
+        QCOMPARE(store.leads().totalCount().value(), 10);
+
+        // The next scan starts with leads cached: it finds the vanished ones again.
+        QVERIFY(store.startScan().ok());
+        QVERIFY(store.applyPage(page(test::makeLeads(1, 4)), scan).ok());
+        gone = store.removeUnseen();
+        QVERIFY(gone.ok());
+        std::sort(gone->begin(), gone->end());
+        QCOMPARE(*gone, (QList<qint64>{5, 6, 7, 8, 9, 10}));
+
+        // An abandoned scan that started empty does not pass that on to the next one.
+        Database other = freshDb();
+        SyncStore second(other);
+        QVERIFY(second.startScan().ok());
+        QVERIFY(second.applyPage(page(test::makeLeads(1, 3)), scan).ok());
+        QVERIFY(second.clearScan().ok());
+        QVERIFY(second.applyPage(page(test::makeLeads(1, 1)), scan).ok());
+        QCOMPARE(second.removeUnseen()->size(), 2);
+    }
+
     void fullScanIntoEmptyCacheBuildsSearchOnceAtTheEnd()
     {
         Database db = freshDb();
