@@ -295,8 +295,17 @@ void LeadTableModel::reload()
     clearRows();
     m_rows = 0;
     m_exact = true;
-    if (m_cache->isOpen())
-        countMatches();
+    if (m_cache->isOpen()) {
+        // The first rows are what any view shows after a reset: read with the
+        // count, so the model is whole when it says so, not at the first paint.
+        if (countIsKeptByTheCache(m_filter)) {
+            countMatches();
+            if (m_rows > 0)
+                block(0);
+        } else {
+            readFirstPage();
+        }
+    }
     endResetModel();
     emit countChanged();
 }
@@ -314,6 +323,24 @@ void LeadTableModel::countMatches()
     m_exact = kept || *n <= kCountCap;
     if (!m_exact)
         startExactCount();
+}
+
+void LeadTableModel::readFirstPage()
+{
+    auto page = m_cache->windowReader().firstPage(LeadQuery{m_filter, m_sort, kBlockRows, 0, std::nullopt}, kCountCap);
+    if (!page) {
+        setError(page.error().message);
+        return;
+    }
+    m_rows = page->matches;
+    m_exact = page->matches <= kCountCap;
+    if (!m_exact)
+        startExactCount();
+    if (page->rows.isEmpty())
+        return;
+    m_lastReadSkip = 0;
+    m_edges.insert(0, Edges{cursorOf(page->rows.first(), m_sort.key), cursorOf(page->rows.last(), m_sort.key)});
+    m_blocks.insert(0, Block{std::move(page->rows), ++m_useClock});
 }
 
 void LeadTableModel::startExactCount()

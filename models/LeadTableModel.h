@@ -136,6 +136,7 @@ private:
     void reload();
     void clearRows();
     void countMatches();
+    void readFirstPage();
     void startExactCount();
     void runExactCount();
     void applyPositions(quint64 generation, const std::shared_ptr<LeadPositionIndex> &positions);

@@ -106,7 +106,7 @@ QWidget *LeadListPage::buildTopBar()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
     m_search->installEventFilter(this);
-    connect(m_search, &QLineEdit::textEdited, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textEdited, this, &LeadListPage::searchEdited);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty()) // the clear button: no reason to wait
             applyFilter();
@@ -229,6 +229,16 @@ void LeadListPage::updateEditControls()
 void LeadListPage::setPlanLimit(const QString &reason)
 {
     m_bulkBar->setPlanLimit(reason);
+}
+
+void LeadListPage::searchEdited()
+{
+    // Without a pause between keys to wait for, each key searches at once,
+    // before the box paints what was typed.
+    if (m_searchTimer->interval() == 0)
+        applyFilter();
+    else
+        m_searchTimer->start();
 }
 
 void LeadListPage::applyFilter()

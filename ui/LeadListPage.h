@@ -48,7 +48,8 @@ public:
     SavedView currentView() const;
     void applyView(const SavedView &view);
     void setSyncStatus(SyncStatusSource *sync);
-    // Milliseconds between the last keystroke and the query (benchmarks use 0).
+    // Milliseconds between the last keystroke and the query; 0 searches on each
+    // keystroke at once (benchmarks, and anyone who wants no pause).
     void setSearchDelay(int ms);
 
 public slots:
@@ -66,6 +67,7 @@ protected:
 private:
     QWidget *buildTopBar();
     QWidget *buildList();
+    void searchEdited();
     void applyFilter();
     void showCount();
     void showCurrentLead();

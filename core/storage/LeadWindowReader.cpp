@@ -146,31 +146,70 @@ Result<sqlite3_stmt *> LeadWindowReader::statement(const QString &sql)
     return st;
 }
 
-Result<QList<Lead>> LeadWindowReader::window(const LeadQuery &query)
+Result<sqlite3_stmt *> LeadWindowReader::bound(const LeadSql::Statement &sql)
 {
-    const LeadSql::Statement sql = LeadSql::select(query);
     auto st = statement(sql.sql);
     if (!st)
         return st.error();
-    sqlite3_stmt *s = *st;
     for (int i = 0; i < sql.values.size(); ++i) {
-        if (bind(s, i + 1, sql.values.at(i)) != SQLITE_OK) {
-            sqlite3_reset(s);
-            return makeError(QStringLiteral("cannot read leads: ") + QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        if (bind(*st, i + 1, sql.values.at(i)) != SQLITE_OK) {
+            const QString error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+            sqlite3_reset(*st);
+            return makeError(QStringLiteral("cannot read leads: ") + error);
         }
     }
+    return st;
+}
+
+Result<void> LeadWindowReader::done(sqlite3_stmt *st, int rc)
+{
+    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_handle));
+    // Done reading: no statement left open may pin an old WAL snapshot.
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (!error.isEmpty())
+        return makeError(QStringLiteral("cannot read leads: ") + error);
+    return {};
+}
+
+Result<QList<Lead>> LeadWindowReader::window(const LeadQuery &query)
+{
+    auto st = bound(LeadSql::select(query));
+    if (!st)
+        return st.error();
     QList<Lead> leads;
     leads.reserve(query.limit);
     int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        leads.append(leadOf(s));
-    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(m_handle));
-    // Done reading: no statement left open may pin an old WAL snapshot.
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    if (!error.isEmpty())
-        return makeError(QStringLiteral("cannot read leads: ") + error);
+    while ((rc = sqlite3_step(*st)) == SQLITE_ROW)
+        leads.append(leadOf(*st));
+    if (auto finished = done(*st, rc); !finished)
+        return finished.error();
     return leads;
+}
+
+Result<LeadWindowReader::FirstPage> LeadWindowReader::firstPage(const LeadQuery &query, qint64 cap)
+{
+    LeadQuery first = query;
+    first.offset = 0;
+    first.after.reset();
+    auto rows = window(first);
+    if (!rows)
+        return rows.error();
+    FirstPage page{rows->size(), std::move(rows).value()};
+    // A short first window is the whole list: its count costs nothing more.
+    if (page.matches < first.limit)
+        return page;
+    auto count = bound(LeadSql::count(query.filter, cap + 1));
+    if (!count)
+        return count.error();
+    int rc = sqlite3_step(*count);
+    if (rc == SQLITE_ROW) {
+        page.matches = sqlite3_column_int64(*count, 0);
+        rc = sqlite3_step(*count);
+    }
+    if (auto finished = done(*count, rc); !finished)
+        return finished.error();
+    return page;
 }
 
 } // namespace outpost

@@ -44,8 +44,10 @@ SearchQuery SearchQuery::parse(const QString &text)
     SearchQuery q;
     // Control characters (NUL included) separate terms like spaces: FTS5 would
     // otherwise read a NUL as the end of the query.
-    const QStringList terms =
-        text.split(QRegularExpression(QStringLiteral("[\\s\\x{0}-\\x{1f}\\x{7f}]+")), Qt::SkipEmptyParts);
+    // Compiled once per thread (sync parses too): a keystroke parses its text
+    // for the window and again for the count.
+    thread_local const QRegularExpression separators(QStringLiteral("[\\s\\x{0}-\\x{1f}\\x{7f}]+"));
+    const QStringList terms = text.split(separators, Qt::SkipEmptyParts);
     for (const QString &term : terms) {
         const TermShape shape = shapeOf(term);
         if (shape.codePoints >= 3) {

@@ -132,9 +132,54 @@ private slots:
             QVERIFY(!ours->contains(last));
         }
     }
+
+    // A search's first page: the first window and the count capped as the
+    // store counts it, whether the window holds every match or not.
+    void firstPageIsTheWindowAndTheCappedCount_data()
+    {
+        QTest::addColumn<LeadFilter>("filter");
+        QTest::addColumn<qint64>("cap");
+        auto add = [](const char *name, const QString &search, qint64 cap, const QString &tag = QString()) {
+            LeadFilter f;
+            f.search = search;
+            f.tag = tag;
+            QTest::newRow(name) << f << cap;
+        };
+        add("everyone, capped", QString(), 120);
+        add("everyone, under the cap", QString(), 5000);
+        add("a common term, capped", QStringLiteral("Lead"), 150);
+        add("a common term, uncapped", QStringLiteral("Lead"), 5000);
+        add("fewer matches than a window", QStringLiteral("Spa"), 1000);
+        add("no match", QStringLiteral("zqxjkvw"), 1000);
+        add("a tag", QString(), 1000, QStringLiteral("vip"));
+        add("exactly the cap", QString(), 299);
+        for (const test::HostileString &hostile : test::hostileStrings()) {
+            LeadFilter f;
+            f.search = hostile.text;
+            QTest::newRow(hostile.label) << f << qint64(1000);
+        }
+    }
+
+    void firstPageIsTheWindowAndTheCappedCount()
+    {
+        QFETCH(LeadFilter, filter);
+        QFETCH(qint64, cap);
+        LeadWindowReader reader(*m_db);
+        for (const LeadSort sort : {LeadSort{}, LeadSort{LeadSort::Key::Name, Qt::AscendingOrder}}) {
+            const LeadQuery query{filter, sort, 100, 0, std::nullopt};
+            auto expectedRows = m_store->window(query);
+            auto expectedCount = m_store->count(filter, cap + 1);
+            QVERIFY(expectedRows.ok() && expectedCount.ok());
+            auto page = reader.firstPage(query, cap);
+            QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().message));
+            QCOMPARE(page->matches, *expectedCount);
+            compareLeads(page->rows, *expectedRows);
+        }
+    }
 };
 
 Q_DECLARE_METATYPE(outpost::LeadQuery)
+Q_DECLARE_METATYPE(outpost::LeadFilter)
 
 QTEST_GUILESS_MAIN(TestLeadWindowReader)
 #include "tst_leadwindowreader.moc"
