@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdminError</name>
+    <message>
+        <source>The service refused this workspace&apos;s key (wrong, expired or revoked): %1. Set a working key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not in this plan: the service answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>The API key was refused (missing, invalid, expired or revoked).</source>
@@ -37,6 +56,257 @@
     </message>
 </context>
 <context>
+    <name>ApiKeyFormat</name>
+    <message>
+        <source>the API key is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key is longer than %1 characters: that is not a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key contains whitespace: check that it was pasted whole and only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys starting with &quot;%1&quot; are usually &quot;%1&quot; and 32 lowercase hex digits; this one is not: check that it was copied completely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workspace&apos;s keys start with &quot;%1&quot;; this one does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeyVerifier</name>
+    <message>
+        <source>The service refused this key (wrong, expired or revoked): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like the lead API (client id &quot;%2&quot;): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified: %2. For a self-hosted service, name its CA file with --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host named %1 was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignCommand</name>
+    <message>
+        <source>search and escalated are not campaign filters (use status, channel, tag, source, assigned_agent, created_after, created_before, last_message_before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache was never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 min old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is %1 h old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (service id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 left the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service queued %1 message(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 is %2 (%3); it stays in the outbox and is never sent twice (see `outpostctl outbox`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preview an audience, create a draft, send it, see its stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outpostctl campaign preview|create|send|stats ... (--help after each for its options)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign: use preview, create, send or stats, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter NAME=VALUE; repeat to AND them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also ask the service for its count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many leads of the audience to list (10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample: expected 0 to 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audience: %n lead(s) in the cache (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Service:  %n lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the difference is what changed on the service since the cache was synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:  no answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the cap: a campaign sends at most %1 messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message; placeholders {name}, {first_name}, {phone}, {agent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign create takes one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is longer than 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--message: the message is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--message: longer than 4,096 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft #%1 saved: %n lead(s) in the audience.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: unknown placeholders are sent as written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft&apos;s id (see `outpostctl campaigns`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only queue the send; the next sync (or `outpostctl outbox send`) sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign send takes one campaign ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no campaign #%1 in this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 was already sent (%2): it is never sent twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign #%1 is queued in the outbox; the next sync sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s id (see `outpostctl campaigns`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign stats takes one campaign ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign #%1 is a draft that was never sent: it has no stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignQueue</name>
     <message>
         <source>No campaign #%1 in this workspace&apos;s cache.</source>
@@ -63,6 +333,65 @@
     </message>
     <message>
         <source>%1 leads match, but a campaign sends at most %2 messages: narrow the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list campaigns: the service&apos;s (Premium) and those created here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask the service: the cache only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaigns takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service lists campaigns on the Premium plan only: these are the campaigns created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer (%1): the cached list follows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -172,9 +501,178 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>DashboardCommand</name>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the service, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed from cached data as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs, the funnel and the SLA over 7, 30 or 90 days (the service&apos;s figures, or the cache&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA, leads created in the last %1 days (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average %1 s against a target of %2 s, %3 % within target (%4 leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open, %2 waiting for a human, %3 escalated and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SLA period: 7, 30 or 90 days (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print CSV, one figure a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask the service: figures from the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashboard takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days: expected a number of days from 1 to 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--json and --csv exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoWorkspace</name>
     <message>
         <source>The demo service did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportJsonCommand</name>
+    <message>
+        <source>store leads from a GET /leads answer (FILE, or - for stdin) in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON file shaped like a GET /leads answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import-json takes exactly one FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (nothing was imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (nothing was imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 leads into &quot;%2&quot;; the cache holds %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyAdmin</name>
+    <message>
+        <source>A key needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key&apos;s name is at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key&apos;s name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no keys list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new key came without its id or secret</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -198,6 +696,169 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>no API key was entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysCommand</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PREFIX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST USED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* this workspace&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, create, revoke or rotate the service&apos;s API keys (secrets shown once, at create)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown keys subcommand &quot;%1&quot;: use list, create, revoke or rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys [list] [--json]: the service&apos;s API keys, never their secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys create NAME [--expires DATE] [--use]: a new API key. Its secret is printed this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the key is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD, UTC) or ISO date-time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make it this workspace&apos;s key (stored in the system keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys create takes one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expires needs a date such as 2027-01-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expires must be in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created key %1 &quot;%2&quot; (prefix %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret (shown once, store it now): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key could not be stored in the keychain (%1); the workspace keeps its current key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is now the key of &quot;%1&quot;, stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke ID [--yes] [--force]: requests with that key are refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key&apos;s id (see `outpostctl keys`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also revoke this workspace&apos;s own current key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys revoke takes one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoking a key cannot be undone: confirm with --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke key %1? Requests with it will be refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is this workspace&apos;s own key: revoking it would lock the workspace out. Use `outpostctl keys rotate`, or --force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s key no longer works: set a new one with `outpostctl workspace set-key`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate [--name NAME]: create a new key, store it in the keychain, verify it works, revoke the old one. A failed step leaves a working key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys rotate takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace &quot;%1&quot; has no service to manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -380,6 +1041,120 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>LeadsCommand</name>
+    <message>
+        <source>list cached leads (--status, --search, --filter NAME=VALUE, --limit, --json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only leads with this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, phones, emails and tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign filter, e.g. channel=whatsapp (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N leads (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON with the contract&apos;s field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads takes no positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 leads shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListenCommand</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused a delivery (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: listening beyond this computer over plain HTTP; put a TLS proxy in front of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1 port %2 for webhooks of &quot;%3&quot; (signature header %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 events; %2 deliveries refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receive the workspace&apos;s webhooks, verify them, apply them to the cache and print each as a JSON line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TCP port (default 0: any free port, printed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address to listen on (default 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N accepted events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listen takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--count must be a number of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxCacheWriter</name>
     <message numerus="yes">
         <source>%n lead(s) not in the cache (%1): nothing was queued.</source>
@@ -539,6 +1314,97 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>OutboxRow</name>
+    <message>
+        <source>status → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appointment %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag +%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag −%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) → %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s): tag +%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s): tag −%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>message to %n lead(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new campaign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs review: it may or may not have reached the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict: changed on the service too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed on this plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxTable</name>
     <message>
         <source>There is no outbox row %1.</source>
@@ -682,6 +1548,33 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>ShowCommand</name>
+    <message>
+        <source>show one cached lead with its messages, notes and appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON with the contract&apos;s field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show takes exactly one lead ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lead id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lead %1 in the cache of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message>
         <source>show the cache and sync state of the workspace (no network)</source>
@@ -796,6 +1689,180 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>WebhookAdmin</name>
+    <message>
+        <source>A webhook URL is at most 2048 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook URL must be HTTPS (plain HTTP only to 127.0.0.1, ::1 or localhost, for local testing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one event: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown event &quot;%1&quot;; known: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no webhooks list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new webhook came without its id or secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain went away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s secret could not be stored in the keychain (%1), so the webhook was deleted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksCommand</name>
+    <message>
+        <source>list, create, delete or test the service&apos;s webhooks; see their deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown webhooks subcommand &quot;%1&quot;: use list, create, delete, test or deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s id (see `outpostctl webhooks`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks %1 takes one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a webhook id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks [list] [--json]: the service&apos;s webhooks, never their secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks create NAME URL --event E [--event E ...]: a new webhook. Its secret is printed this once and kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the webhook is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where deliveries go: HTTPS (HTTP only to loopback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event to deliver (repeat, or separate with commas): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks create takes NAME and URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created webhook %1 &quot;%2&quot; for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret (shown once; also stored in the system keychain for `outpostctl listen`): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks delete ID: the webhook and its secret in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted webhook %1 and its stored secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks test ID: the service sends the webhook a `test` event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test event is on its way to webhook %1; see `outpostctl webhooks deliveries %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks deliveries ID [--json]: the webhook&apos;s delivery attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WebhooksDialog</name>
     <message>
         <source>New lead</source>
@@ -827,6 +1894,325 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
+    <name>WorkspaceAddCommand</name>
+    <message>
+        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The workspace was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added workspace &quot;%1&quot;; its API key is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a workspace; its API key is read from standard input into the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace add takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace add needs --url and --client-id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --rate-per-minute or --rate-per-hour, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rate limit must be a whole number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a workspace named &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s base URL (https://, or http:// on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client id the service gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s documented limit per minute (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s documented limit per hour, for services that count hourly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header that signs its webhooks (default X-Signature).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extra CA certificate (PEM) for a self-hosted service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key without checking it with the service (e.g. offline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; nothing was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceCommand</name>
+    <message>
+        <source>add, list, remove or choose workspaces; keys live in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpostctl workspace SUBCOMMAND [ARGS...]
+
+%1.
+
+Subcommands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+API keys are read from standard input (or typed at a prompt that does not echo), never taken
+as arguments, and never printed. OUTPOST_KEYCHAIN_TIMEOUT=SECONDS bounds the wait for a slow
+or locked keychain (default 15).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace needs a subcommand: add, list, remove, set-key or use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown workspace subcommand &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceListCommand</name>
+    <message>
+        <source>stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspaces yet: add one with `outpostctl workspace add`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIENT ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the workspaces and whether each has a key in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceRemoveCommand</name>
+    <message>
+        <source>%1 The workspace was not removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed workspace &quot;%1&quot;, its keychain entries and its cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed workspace &quot;%1&quot; and its keychain entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its cache stays in %1 (remove it with --delete-cache).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove a workspace and delete its keys from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the workspace&apos;s cache file too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace remove takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no workspace named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing &quot;%1&quot; needs confirmation: add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove workspace &quot;%1&quot;, its keys and its cache?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove workspace &quot;%1&quot; and delete its keys from the keychain?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSetKeyCommand</name>
+    <message>
+        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The stored key was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the new API key of &quot;%1&quot; in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace a workspace&apos;s API key with one read from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace (default: --workspace or the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key without checking it with the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace set-key takes at most one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the stored key was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceUseCommand</name>
+    <message>
+        <source>make NAME the default workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace use takes exactly one NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no workspace named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now the default workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Outpost, the offline-first CRM client.</source>
@@ -854,78 +2240,9 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
-    <name>outpost</name>
-    <message>
-        <source>The service refused this key (wrong, expired or revoked): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not answer like the lead API (client id &quot;%2&quot;): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of %1 could not be verified: %2. For a self-hosted service, name its CA file with --ca-file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No host named %1 was found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::AdminError</name>
-    <message>
-        <source>The service refused this workspace&apos;s key (wrong, expired or revoked): %1. Set a working key first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not in this plan: the service answered %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service refused the request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::ApiClient</name>
     <message>
         <source>The server&apos;s answer could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ApiKeyFormat</name>
-    <message>
-        <source>the API key is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the API key is longer than %1 characters: that is not a key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the API key contains a control character</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the API key contains whitespace: check that it was pasted whole and only once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys starting with &quot;%1&quot; are usually &quot;%1&quot; and 32 lowercase hex digits; this one is not: check that it was copied completely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this workspace&apos;s keys start with &quot;%1&quot;; this one does not</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1998,33 +3315,6 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
 </context>
 <context>
-    <name>outpost::KeyAdmin</name>
-    <message>
-        <source>A key needs a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key&apos;s name is at most 200 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key&apos;s name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a key id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer has no keys list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the new key came without its id or secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::KeyRotation</name>
     <message>
         <source>Read the current key from the keychain</source>
@@ -2635,97 +3925,6 @@ This profile has no workspace yet: add one to start.</source>
     </message>
 </context>
 <context>
-    <name>outpost::OutboxRow</name>
-    <message>
-        <source>status → %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>note: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>appointment %1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tag +%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tag −%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s) → %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s): tag +%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n lead(s): tag −%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>message to %n lead(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>new campaign: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs review: it may or may not have reached the service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>conflict: changed on the service too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refused by the service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not allowed on this plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::PipelineBoard</name>
     <message>
         <source>Leads in this stage</source>
@@ -3263,49 +4462,6 @@ Enter a new API key for &quot;%2&quot;. Your unsent changes are kept and sent on
     </message>
 </context>
 <context>
-    <name>outpost::WebhookAdmin</name>
-    <message>
-        <source>A webhook URL is at most 2048 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a URL with a host.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A webhook URL must be HTTPS (plain HTTP only to 127.0.0.1, ::1 or localhost, for local testing).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose at least one event: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown event &quot;%1&quot;; known: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer has no webhooks list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the new webhook came without its id or secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The keychain went away.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The webhook&apos;s secret could not be stored in the keychain (%1), so the webhook was deleted again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace is gone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::WebhookEventApplier</name>
     <message>
         <source>A &quot;%1&quot; event arrived without a lead id; nothing was changed.</source>
@@ -3781,685 +4937,6 @@ Enter a new API key for &quot;%2&quot;. Your unsent changes are kept and sent on
     </message>
 </context>
 <context>
-    <name>outpost::ctl::CampaignCommand</name>
-    <message>
-        <source>search and escalated are not campaign filters (use status, channel, tag, source, assigned_agent, created_after, created_before, last_message_before)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cache was never synced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cache is %1 s old</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cache is %1 min old</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cache is %1 h old</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign #%1 &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (service id %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign #%1 left the cache</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service queued %1 message(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign #%1 is %2 (%3); it stays in the outbox and is never sent twice (see `outpostctl outbox`)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>preview an audience, create a draft, send it, see its stats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>outpostctl campaign preview|create|send|stats ... (--help after each for its options)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign: use preview, create, send or stats, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A filter NAME=VALUE; repeat to AND them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also ask the service for its count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many leads of the audience to list (10).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--sample: expected 0 to 500</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Audience: %n lead(s) in the cache (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Service:  %n lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (the difference is what changed on the service since the cache was synced)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service:  no answer (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Over the cap: a campaign sends at most %1 messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message; placeholders {name}, {first_name}, {phone}, {agent}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign create takes one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the name is longer than 200 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--message: the message is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--message: longer than 4,096 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Draft #%1 saved: %n lead(s) in the audience.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>First message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning: unknown placeholders are sent as written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The draft&apos;s id (see `outpostctl campaigns`).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only queue the send; the next sync (or `outpostctl outbox send`) sends it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign send takes one campaign ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no campaign #%1 in this workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign #%1 was already sent (%2): it is never sent twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign #%1 is queued in the outbox; the next sync sends it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign&apos;s id (see `outpostctl campaigns`).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign stats takes one campaign ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaign #%1 is a draft that was never sent: it has no stats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::CampaignsCommand</name>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SERVICE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ORIGIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CREATED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list campaigns: the service&apos;s (Premium) and those created here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not ask the service: the cache only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>campaigns takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service lists campaigns on the Premium plan only: these are the campaigns created here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service did not answer (%1): the cached list follows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::DashboardCommand</name>
-    <message>
-        <source>never synced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the service, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>computed from cached data as of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KPIs, the funnel and the SLA over 7, 30 or 90 days (the service&apos;s figures, or the cache&apos;s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overview (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversion rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escalation rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bot resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Average rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Funnel (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SLA, leads created in the last %1 days (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>average %1 s against a target of %2 s, %3 % within target (%4 leads)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 open, %2 waiting for a human, %3 escalated and open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AGENT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TOTAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RESOLVED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RATE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SLA period: 7, 30 or 90 days (default 30).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print CSV, one figure a line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not ask the service: figures from the cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dashboard takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--days: expected a number of days from 1 to 365</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--json and --csv exclude each other</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::ImportJsonCommand</name>
-    <message>
-        <source>store leads from a GET /leads answer (FILE, or - for stdin) in the cache</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A JSON file shaped like a GET /leads answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import-json takes exactly one FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 (nothing was imported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (nothing was imported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 leads into &quot;%2&quot;; the cache holds %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::KeysCommand</name>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PREFIX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CREATED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LAST USED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EXPIRES</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>* this workspace&apos;s key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list, create, revoke or rotate the service&apos;s API keys (secrets shown once, at create)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown keys subcommand &quot;%1&quot;: use list, create, revoke or rotate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys [list] [--json]: the service&apos;s API keys, never their secrets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys list takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys create NAME [--expires DATE] [--use]: a new API key. Its secret is printed this once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the key is for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expiry date (YYYY-MM-DD, UTC) or ISO date-time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make it this workspace&apos;s key (stored in the system keychain).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys create takes one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--expires needs a date such as 2027-01-31</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--expires must be in the future</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created key %1 &quot;%2&quot; (prefix %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secret (shown once, store it now): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new key could not be stored in the keychain (%1); the workspace keeps its current key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is now the key of &quot;%1&quot;, stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys revoke ID [--yes] [--force]: requests with that key are refused at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s id (see `outpostctl keys`).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also revoke this workspace&apos;s own current key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys revoke takes one ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revoking a key cannot be undone: confirm with --yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revoke key %1? Requests with it will be refused at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was revoked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key %1 is this workspace&apos;s own key: revoking it would lock the workspace out. Use `outpostctl keys rotate`, or --force.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revoked key %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This workspace&apos;s key no longer works: set a new one with `outpostctl workspace set-key`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys rotate [--name NAME]: create a new key, store it in the keychain, verify it works, revoke the old one. A failed step leaves a working key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new key&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys rotate takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace &quot;%1&quot; has no service to manage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::LeadsCommand</name>
-    <message>
-        <source>list cached leads (--status, --search, --filter NAME=VALUE, --limit, --json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only leads with this status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search names, phones, emails and tags.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A campaign filter, e.g. channel=whatsapp (repeatable).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME=VALUE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most N leads (default 50).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON with the contract&apos;s field names.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leads takes no positional arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--limit takes a number from 1 to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 leads shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::ListenCommand</name>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notice: %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused a delivery (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: listening beyond this computer over plain HTTP; put a TLS proxy in front of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listening on %1 port %2 for webhooks of &quot;%3&quot; (signature header %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received %1 events; %2 deliveries refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>receive the workspace&apos;s webhooks, verify them, apply them to the cache and print each as a JSON line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The TCP port (default 0: any free port, printed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The address to listen on (default 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after N accepted events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listen takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--port must be a number from 0 to 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--count must be a number of events</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::ctl::OutboxReplayRun</name>
     <message>
         <source>workspace &quot;%1&quot; has no service: its outbox stays queued</source>
@@ -4471,483 +4948,6 @@ Enter a new API key for &quot;%2&quot;. Your unsent changes are kept and sent on
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::ShowCommand</name>
-    <message>
-        <source>show one cached lead with its messages, notes and appointments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lead&apos;s id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON with the contract&apos;s field names.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>show takes exactly one lead ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a lead id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no lead %1 in the cache of &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WebhooksCommand</name>
-    <message>
-        <source>list, create, delete or test the service&apos;s webhooks; see their deliveries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown webhooks subcommand &quot;%1&quot;: use list, create, delete, test or deliveries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The webhook&apos;s id (see `outpostctl webhooks`).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks %1 takes one ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a webhook id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks [list] [--json]: the service&apos;s webhooks, never their secrets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks list takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACTIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EVENTS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks create NAME URL --event E [--event E ...]: a new webhook. Its secret is printed this once and kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the webhook is for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where deliveries go: HTTPS (HTTP only to loopback).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An event to deliver (repeat, or separate with commas): %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks create takes NAME and URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created webhook %1 &quot;%2&quot; for %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signing secret (shown once; also stored in the system keychain for `outpostctl listen`): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks delete ID: the webhook and its secret in the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted webhook %1 and its stored secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks test ID: the service sends the webhook a `test` event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A test event is on its way to webhook %1; see `outpostctl webhooks deliveries %1`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>webhooks deliveries ID [--json]: the webhook&apos;s delivery attempts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EVENT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceAddCommand</name>
-    <message>
-        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Nothing was added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 The workspace was not added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added workspace &quot;%1&quot;; its API key is in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add a workspace; its API key is read from standard input into the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace add takes exactly one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace add needs --url and --client-id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give --rate-per-minute or --rate-per-hour, not both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the rate limit must be a whole number above 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid HTTP header name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a workspace named &quot;%1&quot; exists already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A name for the workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service&apos;s base URL (https://, or http:// on this computer).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The client id the service gave you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service&apos;s documented limit per minute (default 100).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service&apos;s documented limit per hour, for services that count hourly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The header that signs its webhooks (default X-Signature).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An extra CA certificate (PEM) for a self-hosted service.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key without checking it with the service (e.g. offline).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; nothing was added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceCommand</name>
-    <message>
-        <source>add, list, remove or choose workspaces; keys live in the system keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpostctl workspace SUBCOMMAND [ARGS...]
-
-%1.
-
-Subcommands:
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-API keys are read from standard input (or typed at a prompt that does not echo), never taken
-as arguments, and never printed. OUTPOST_KEYCHAIN_TIMEOUT=SECONDS bounds the wait for a slow
-or locked keychain (default 15).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace needs a subcommand: add, list, remove, set-key or use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown workspace subcommand &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceListCommand</name>
-    <message>
-        <source>stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1/h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1/min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1/%2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No workspaces yet: add one with `outpostctl workspace add`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CLIENT ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RATE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KEY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(offline)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list the workspaces and whether each has a key in the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace list takes no arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceRemoveCommand</name>
-    <message>
-        <source>%1 The workspace was not removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed workspace &quot;%1&quot;, its keychain entries and its cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed workspace &quot;%1&quot; and its keychain entries.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its cache stays in %1 (remove it with --delete-cache).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>remove a workspace and delete its keys from the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace to remove.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not ask for confirmation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the workspace&apos;s cache file too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace remove takes exactly one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no workspace named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>removing &quot;%1&quot; needs confirmation: add --yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove workspace &quot;%1&quot;, its keys and its cache?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove workspace &quot;%1&quot; and delete its keys from the keychain?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing was removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceSetKeyCommand</name>
-    <message>
-        <source>Note: the key was not checked against the service (this build has no key check yet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 The stored key was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stored the new API key of &quot;%1&quot; in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>replace a workspace&apos;s API key with one read from standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace (default: --workspace or the default).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key without checking it with the service.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace set-key takes at most one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; the stored key was not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ctl::WorkspaceUseCommand</name>
-    <message>
-        <source>make NAME the default workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>workspace use takes exactly one NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no workspace named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is now the default workspace.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
