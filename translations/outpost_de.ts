@@ -3193,7 +3193,7 @@ or locked keychain (default 15).
     </message>
     <message>
         <source>from the service, fetched %1</source>
-        <translation>vom Dienst, abgerufen %1</translation>
+        <translation>vom Dienst abgerufen (%1)</translation>
     </message>
     <message>
         <source>computed from cached data as of %1</source>
@@ -3509,7 +3509,7 @@ or locked keychain (default 15).
     </message>
     <message>
         <source>Reply</source>
-        <translation>Antworten</translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Write a reply… (Ctrl+Enter sends)</source>
@@ -3703,7 +3703,7 @@ or locked keychain (default 15).
     </message>
     <message>
         <source>Last message</source>
-        <translation>Letzte Nachricht</translation>
+        <translation>Letzte Nachr.</translation>
     </message>
 </context>
 <context>
@@ -3998,7 +3998,7 @@ Dieses Profil hat noch keinen Arbeitsbereich: Fügen Sie einen hinzu, um zu begi
     </message>
     <message>
         <source>Service</source>
-        <translation>Leistung</translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Client id</source>
