@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // Drafts live in the cache; a send goes through the one path that never sends twice.
 class CampaignCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(CampaignCommand)
+
 public:
     QString name() const override { return QStringLiteral("campaign"); }
     QString summary() const override;

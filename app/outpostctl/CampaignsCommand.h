@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // the cache, else the campaigns this app created.
 class CampaignsCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(CampaignsCommand)
+
 public:
     QString name() const override { return QStringLiteral("campaigns"); }
     QString summary() const override;

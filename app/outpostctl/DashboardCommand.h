@@ -12,6 +12,8 @@ namespace outpost::ctl {
 // service where the plan allows, else computed from the cache and labelled so.
 class DashboardCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(DashboardCommand)
+
 public:
     QString name() const override { return QStringLiteral("dashboard"); }
     QString summary() const override;

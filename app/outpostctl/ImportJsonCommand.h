@@ -7,6 +7,8 @@ namespace outpost::ctl {
 // import-json FILE: stores a GET /leads answer in the workspace's cache, all or nothing.
 class ImportJsonCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ImportJsonCommand)
+
 public:
     QString name() const override { return QStringLiteral("import-json"); }
     QString summary() const override;

@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // the service's API keys. Secrets are printed only once, by create.
 class KeysCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(KeysCommand)
+
 public:
     QString name() const override { return QStringLiteral("keys"); }
     QString summary() const override;

@@ -7,6 +7,8 @@ namespace outpost::ctl {
 // leads: lists cached leads, filtered and searched in SQL.
 class LeadsCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(LeadsCommand)
+
 public:
     QString name() const override { return QStringLiteral("leads"); }
     QString summary() const override;

@@ -9,6 +9,8 @@ namespace outpost::ctl {
 // keychain, and prints each accepted event as one JSON line.
 class ListenCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ListenCommand)
+
 public:
     QString name() const override { return QStringLiteral("listen"); }
     QString summary() const override;

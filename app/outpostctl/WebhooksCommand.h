@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // the service's webhooks. A new webhook's secret is printed once and kept in the keychain.
 class WebhooksCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WebhooksCommand)
+
 public:
     QString name() const override { return QStringLiteral("webhooks"); }
     QString summary() const override;

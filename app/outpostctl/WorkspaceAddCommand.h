@@ -15,6 +15,8 @@ namespace outpost::ctl {
 // nothing behind: no half-added workspace, no key anywhere else.
 class WorkspaceAddCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceAddCommand)
+
 public:
     QString name() const override { return QStringLiteral("workspace add"); }
     QString summary() const override;

@@ -11,6 +11,8 @@ namespace outpost::ctl {
 // their keys in the system keychain.
 class WorkspaceCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceCommand)
+
 public:
     WorkspaceCommand();
     ~WorkspaceCommand() override;

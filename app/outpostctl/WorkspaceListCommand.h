@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // keychain. Never a secret: the key is looked up, not shown.
 class WorkspaceListCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceListCommand)
+
 public:
     QString name() const override { return QStringLiteral("workspace list"); }
     QString summary() const override;

@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // keychain entries (API key, webhook secrets), then the workspace itself.
 class WorkspaceRemoveCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceRemoveCommand)
+
 public:
     QString name() const override { return QStringLiteral("workspace remove"); }
     QString summary() const override;

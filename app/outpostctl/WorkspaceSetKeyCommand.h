@@ -8,6 +8,8 @@ namespace outpost::ctl {
 // with one read from standard input, after the same checks as add.
 class WorkspaceSetKeyCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceSetKeyCommand)
+
 public:
     QString name() const override { return QStringLiteral("workspace set-key"); }
     QString summary() const override;

@@ -7,6 +7,8 @@ namespace outpost::ctl {
 // workspace use NAME: the default workspace of every other command.
 class WorkspaceUseCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceUseCommand)
+
 public:
     QString name() const override { return QStringLiteral("workspace use"); }
     QString summary() const override;

@@ -6,9 +6,6 @@ namespace outpost {
 
 AdminError AdminError::fromApi(const ApiError &error)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("AdminError", text);
-    };
     AdminError admin;
     admin.kind = Kind::Api;
     admin.api = error;

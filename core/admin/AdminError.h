@@ -2,6 +2,7 @@
 
 #include "api/ApiError.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace outpost {
@@ -27,6 +28,8 @@ struct AdminError
     static AdminError fromApi(const ApiError &error);
     static AdminError keychain(const QString &message);
     static AdminError invalid(const QString &message);
+
+    Q_DECLARE_TR_FUNCTIONS(AdminError)
 };
 
 } // namespace outpost

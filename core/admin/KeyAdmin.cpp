@@ -13,11 +13,6 @@ namespace outpost {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("KeyAdmin", text);
-}
-
 bool hasControlCharacters(const QString &text)
 {
     return std::any_of(text.begin(), text.end(), [](QChar c) {

@@ -4,6 +4,7 @@
 #include "admin/ApiKeyInfo.h"
 #include "common/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -18,6 +19,8 @@ class ApiClient;
 // calls). Asynchronous: `done` runs on the client's thread while `context` lives.
 class KeyAdmin
 {
+    Q_DECLARE_TR_FUNCTIONS(KeyAdmin)
+
 public:
     using ListDone = std::function<void(Result<QList<ApiKeyInfo>, AdminError>)>;
     using CreateDone = std::function<void(Result<CreatedApiKey, AdminError>)>;

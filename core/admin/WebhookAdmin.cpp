@@ -16,11 +16,6 @@ namespace outpost {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WebhookAdmin", text);
-}
-
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)

@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "workspace/Workspace.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QList>
 #include <QObject>
@@ -24,6 +25,8 @@ class WorkspaceRegistry;
 // removes both. Asynchronous: `done` runs while `context` lives.
 class WebhookAdmin
 {
+    Q_DECLARE_TR_FUNCTIONS(WebhookAdmin)
+
 public:
     using ListDone = std::function<void(Result<QList<WebhookInfo>, AdminError>)>;
     using CreateDone = std::function<void(Result<CreatedWebhook, AdminError>)>;

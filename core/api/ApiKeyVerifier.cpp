@@ -6,13 +6,8 @@
 
 namespace outpost {
 
-namespace {
-
-KeyCheckError toKeyCheckError(const ApiError &error, const Workspace &workspace)
+KeyCheckError ApiKeyVerifier::toKeyCheckError(const ApiError &error, const Workspace &workspace)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("ApiKeyVerifier", text);
-    };
     switch (error.kind) {
     case ApiError::Kind::Unauthorized:
         return {KeyCheckError::Kind::Rejected,
@@ -38,8 +33,6 @@ KeyCheckError toKeyCheckError(const ApiError &error, const Workspace &workspace)
         return {KeyCheckError::Kind::Other, error.describe()};
     }
 }
-
-} // namespace
 
 void ApiKeyVerifier::verify(const Workspace &workspace, const QString &key, QObject *context, Done done)
 {

@@ -34,11 +34,6 @@ constexpr std::array<std::pair<OutboxRow::State, const char *>, 7> kStates = {{
     {OutboxRow::State::Done, "done"},
 }};
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("OutboxRow", text, disambiguation, n);
-}
-
 } // namespace
 
 bool OutboxRow::repeatsAct() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -80,6 +81,8 @@ struct OutboxRow
     QString describeState() const;
     // Every field, for `outpostctl outbox --json` and the like.
     QJsonObject toJson() const;
+
+    Q_DECLARE_TR_FUNCTIONS(OutboxRow)
 };
 
 } // namespace outpost

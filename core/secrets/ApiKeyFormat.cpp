@@ -6,11 +6,6 @@ namespace outpost {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("outpost::ApiKeyFormat", text);
-}
-
 bool isLowerHex(QStringView text)
 {
     for (const QChar c : text) {

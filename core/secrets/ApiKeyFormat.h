@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -11,6 +12,8 @@ namespace outpost {
 // message ever repeats the key.
 class ApiKeyFormat
 {
+    Q_DECLARE_TR_FUNCTIONS(ApiKeyFormat)
+
 public:
     struct Verdict
     {

@@ -130,11 +130,11 @@ private slots:
         QVERIFY(page.figures().toCsv().contains(QStringLiteral("sla_7d,first_response.avg_seconds,")));
         page.setDays(30);
         QVERIFY(refreshed.wait(20000));
-        saveScreenshot(page, QStringLiteral("dashboard-light.png"));
+        saveScreenshot(page, QStringLiteral("dashboard-page-light.png"));
         page.setPalette(darkPalette());
         QCoreApplication::processEvents();
         QVERIFY(!looksBlank(page.funnelImage()));
-        saveScreenshot(page, QStringLiteral("dashboard-dark.png"));
+        saveScreenshot(page, QStringLiteral("dashboard-page-dark.png"));
     }
 
     void dashboardPrefersTheServicesSnapshotsForTheirPeriod()
@@ -224,9 +224,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(builder->audience().count, expected, 20000);
         builder->setMessage(QStringLiteral("Hi {first_name}! Your {agent} has a spring offer for you."));
         QCoreApplication::processEvents();
-        saveScreenshot(campaigns, QStringLiteral("campaign-builder-light.png"));
+        saveScreenshot(campaigns, QStringLiteral("campaign-builder-page-light.png"));
         campaigns.setPalette(darkPalette());
-        saveScreenshot(campaigns, QStringLiteral("campaign-builder-dark.png"));
+        saveScreenshot(campaigns, QStringLiteral("campaign-builder-page-dark.png"));
     }
 
     void builderSendsThroughTheServiceOnce()
