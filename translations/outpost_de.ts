@@ -5,104 +5,104 @@
     <name>AdminError</name>
     <message>
         <source>The service refused this workspace&apos;s key (wrong, expired or revoked): %1. Set a working key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat den Schlüssel dieses Arbeitsbereichs abgelehnt (falsch, abgelaufen oder widerrufen): %1. Hinterlegen Sie zuerst einen gültigen Schlüssel.</translation>
     </message>
     <message>
         <source>This is not in this plan: the service answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Tarif nicht enthalten: Der Dienst antwortete %1</translation>
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden: %1</translation>
     </message>
     <message>
         <source>The service refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat die Anfrage abgelehnt: %1</translation>
     </message>
 </context>
 <context>
     <name>ApiError</name>
     <message>
         <source>The API key was refused (missing, invalid, expired or revoked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel wurde abgelehnt (fehlt, ungültig, abgelaufen oder widerrufen).</translation>
     </message>
     <message>
         <source>This plan does not include this feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Funktion ist im Tarif nicht enthalten.</translation>
     </message>
     <message>
         <source>Not found on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server nicht gefunden.</translation>
     </message>
     <message>
         <source>Too many requests; waiting as the server asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anfragen; es wird gewartet, wie vom Server verlangt.</translation>
     </message>
     <message>
         <source>The server had an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler auf dem Server (HTTP %1).</translation>
     </message>
     <message>
         <source>The server answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit HTTP %1.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>ApiKeyFormat</name>
     <message>
         <source>the API key is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der API-Schlüssel ist leer</translation>
     </message>
     <message>
         <source>the API key is longer than %1 characters: that is not a key</source>
-        <translation type="unfinished"></translation>
+        <translation>der API-Schlüssel ist länger als %1 Zeichen: Das ist kein Schlüssel</translation>
     </message>
     <message>
         <source>the API key contains a control character</source>
-        <translation type="unfinished"></translation>
+        <translation>der API-Schlüssel enthält ein Steuerzeichen</translation>
     </message>
     <message>
         <source>the API key contains whitespace: check that it was pasted whole and only once</source>
-        <translation type="unfinished"></translation>
+        <translation>der API-Schlüssel enthält Leerzeichen: Prüfen Sie, ob er vollständig und nur einmal eingefügt wurde</translation>
     </message>
     <message>
         <source>keys starting with &quot;%1&quot; are usually &quot;%1&quot; and 32 lowercase hex digits; this one is not: check that it was copied completely</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel, die mit „%1“ beginnen, bestehen meist aus „%1“ und 32 kleinen Hexziffern; dieser nicht: Prüfen Sie, ob er vollständig kopiert wurde</translation>
     </message>
     <message>
         <source>this workspace&apos;s keys start with &quot;%1&quot;; this one does not</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schlüssel dieses Arbeitsbereichs beginnen mit „%1“, dieser nicht</translation>
     </message>
 </context>
 <context>
     <name>ApiKeyVerifier</name>
     <message>
         <source>The service refused this key (wrong, expired or revoked): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat diesen Schlüssel abgelehnt (falsch, abgelaufen oder widerrufen): %1</translation>
     </message>
     <message>
         <source>%1 does not answer like the lead API (client id &quot;%2&quot;): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht wie die Lead-API (Client-ID „%2“): %3</translation>
     </message>
     <message>
         <source>The certificate of %1 could not be verified: %2. For a self-hosted service, name its CA file with --ca-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 konnte nicht überprüft werden: %2. Geben Sie für einen selbst betriebenen Dienst dessen CA-Datei mit --ca-file an.</translation>
     </message>
     <message>
         <source>No host named %1 was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Host namens %1 gefunden.</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
 </context>
 <context>
@@ -287,53 +287,53 @@
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gesendet</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Zugestellt</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gelesen</translation>
     </message>
     <message>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Beantwortet</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>CampaignQueue</name>
     <message>
         <source>No campaign #%1 in this workspace&apos;s cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kampagne #%1 im Cache dieses Arbeitsbereichs.</translation>
     </message>
     <message>
         <source>Campaign #%1 is already %2: it is never sent twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne #%1 ist bereits %2: Sie wird nie zweimal gesendet.</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>eingereiht</translation>
     </message>
 </context>
 <context>
     <name>CampaignRules</name>
     <message>
         <source>The message is empty: write what the leads should receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist leer: Schreiben Sie, was die Leads erhalten sollen.</translation>
     </message>
     <message>
         <source>No cached lead matches these filters: the campaign would reach nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lead im Cache passt zu diesen Filtern: Die Kampagne würde niemanden erreichen.</translation>
     </message>
     <message>
         <source>%1 leads match, but a campaign sends at most %2 messages: narrow the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads passen, aber eine Kampagne sendet höchstens %2 Nachrichten: Schränken Sie die Filter ein.</translation>
     </message>
 </context>
 <context>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Leistung</translation>
     </message>
     <message>
         <source>list campaigns: the service&apos;s (Premium) and those created here</source>
@@ -512,7 +512,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>computed from cached data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">aus dem Cache berechnet, Stand %1</translation>
     </message>
     <message>
         <source>KPIs, the funnel and the SLA over 7, 30 or 90 days (the service&apos;s figures, or the cache&apos;s)</source>
@@ -524,23 +524,23 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>Total leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Leads gesamt</translation>
     </message>
     <message>
         <source>Conversion rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Konversionsrate</translation>
     </message>
     <message>
         <source>Escalation rate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Eskalationsrate</translation>
     </message>
     <message>
         <source>Bot resolution</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Vom Bot gelöst</translation>
     </message>
     <message>
         <source>Average rating</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Durchschnittliche Bewertung</translation>
     </message>
     <message>
         <source>Funnel (%1)</source>
@@ -552,11 +552,11 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Erste Antwort</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lösung</translation>
     </message>
     <message>
         <source>average %1 s against a target of %2 s, %3 % within target (%4 leads)</source>
@@ -619,7 +619,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>DemoWorkspace</name>
     <message>
         <source>The demo service did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Dienst ist nicht gestartet: %1</translation>
     </message>
 </context>
 <context>
@@ -653,27 +653,27 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>KeyAdmin</name>
     <message>
         <source>A key needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel braucht einen Namen.</translation>
     </message>
     <message>
         <source>A key&apos;s name is at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Schlüssels hat höchstens 200 Zeichen.</translation>
     </message>
     <message>
         <source>A key&apos;s name may not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Schlüssels darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key id.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Schlüssel-ID.</translation>
     </message>
     <message>
         <source>the answer has no keys list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort enthält keine Schlüsselliste</translation>
     </message>
     <message>
         <source>the new key came without its id or secret</source>
-        <translation type="unfinished"></translation>
+        <translation>der neue Schlüssel kam ohne ID oder Geheimnis</translation>
     </message>
 </context>
 <context>
@@ -859,7 +859,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -894,23 +894,23 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Telefon</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">E-Mail</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kanal</translation>
     </message>
     <message>
         <source>Source</source>
@@ -918,35 +918,35 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tags</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Agent</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Eskaliert</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nein</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Punktzahl</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bewertung</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Angelegt</translation>
     </message>
     <message>
         <source>Updated</source>
@@ -954,7 +954,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>Last message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Letzte Nachricht</translation>
     </message>
     <message>
         <source>Messages (%1)</source>
@@ -973,71 +973,71 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>LeadText</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktiert</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifiziert</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebucht</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloren</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T.</translation>
     </message>
     <message>
         <source>%1+</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>
@@ -1158,9 +1158,9 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>OutboxCacheWriter</name>
     <message numerus="yes">
         <source>%n lead(s) not in the cache (%1): nothing was queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead nicht im Cache (%1): Nichts wurde eingereiht.</numerusform>
+            <numerusform>%n Leads nicht im Cache (%1): Nichts wurde eingereiht.</numerusform>
         </translation>
     </message>
 </context>
@@ -1207,208 +1207,208 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>OutboxDecisions</name>
     <message>
         <source>Row %1 is %2: only failed or not-allowed rows can be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist %2: Nur fehlgeschlagene oder nicht erlaubte Einträge können wiederholt werden.</translation>
     </message>
     <message>
         <source>Row %1 is being sent; it can be discarded once the send has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wird gerade gesendet; er kann verworfen werden, sobald das Senden beendet ist.</translation>
     </message>
     <message>
         <source>Row %1 was sent already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wurde bereits gesendet.</translation>
     </message>
     <message>
         <source>Row %1 has left already (%2): it cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist bereits unterwegs (%2): Er kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>A later change to the same lead is queued: undo that one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine spätere Änderung desselben Leads ist eingereiht: Machen Sie zuerst diese rückgängig.</translation>
     </message>
     <message>
         <source>Row %1 is not a conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist kein Konflikt.</translation>
     </message>
     <message>
         <source>Resolved: the service&apos;s version was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst: Die Fassung des Dienstes wurde behalten.</translation>
     </message>
     <message>
         <source>Row %1 does not need a review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 muss nicht geprüft werden.</translation>
     </message>
     <message>
         <source>Marked as arrived by the person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Hand als angekommen markiert.</translation>
     </message>
 </context>
 <context>
     <name>OutboxQueue</name>
     <message>
         <source>The %1 is empty: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ ist leer: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>The %1 is longer than %2 characters: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ ist länger als %2 Zeichen: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>Unknown status &quot;%1&quot; (one of: %2): nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Status „%1“ (möglich: %2): Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>The tag is empty: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tag ist leer: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>A tag is at most %1 characters: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag hat höchstens %1 Zeichen: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>No leads were chosen: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Leads ausgewählt: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>At most %1 leads at once (%2 chosen): nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Leads auf einmal (%2 ausgewählt): Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date and time of the form YYYY-MM-DD HH:MM: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum mit Uhrzeit der Form JJJJ-MM-TT HH:MM: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>service</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <source>message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>campaign name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnenname</translation>
     </message>
     <message>
         <source>Unknown campaign filter &quot;%1&quot;: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Kampagnenfilter „%1“: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>The campaign filter &quot;%1&quot; must be text: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kampagnenfilter „%1“ muss Text sein: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>Campaign %1 does not exist: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne %1 existiert nicht: Nichts wurde eingereiht.</translation>
     </message>
     <message>
         <source>Outbox row %1 does not create a campaign: nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgangseintrag %1 legt keine Kampagne an: Nichts wurde eingereiht.</translation>
     </message>
 </context>
 <context>
     <name>OutboxRow</name>
     <message>
         <source>status → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status → %1</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: %1</translation>
     </message>
     <message>
         <source>reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort: %1</translation>
     </message>
     <message>
         <source>appointment %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin %1, %2</translation>
     </message>
     <message>
         <source>tag +%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag +%1</translation>
     </message>
     <message>
         <source>tag −%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag −%1</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) → %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead → %1</numerusform>
+            <numerusform>%n Leads → %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s): tag +%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead: Tag +%1</numerusform>
+            <numerusform>%n Leads: Tag +%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s): tag −%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead: Tag −%1</numerusform>
+            <numerusform>%n Leads: Tag −%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>message to %n lead(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nachricht an %n Lead: %1</numerusform>
+            <numerusform>Nachricht an %n Leads: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>new campaign: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Kampagne: %1</translation>
     </message>
     <message>
         <source>send campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne senden</translation>
     </message>
     <message>
         <source>waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Versand</translation>
     </message>
     <message>
         <source>sending</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gesendet</translation>
     </message>
     <message>
         <source>needs review: it may or may not have reached the service</source>
-        <translation type="unfinished"></translation>
+        <translation>prüfen: Hat den Dienst vielleicht erreicht, vielleicht nicht</translation>
     </message>
     <message>
         <source>conflict: changed on the service too</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt: auch beim Dienst geändert</translation>
     </message>
     <message>
         <source>refused by the service</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Dienst abgelehnt</translation>
     </message>
     <message>
         <source>not allowed on this plan</source>
-        <translation type="unfinished"></translation>
+        <translation>im Tarif nicht erlaubt</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
 </context>
 <context>
     <name>OutboxTable</name>
     <message>
         <source>There is no outbox row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Postausgangseintrag %1.</translation>
     </message>
 </context>
 <context>
@@ -1602,7 +1602,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nie</translation>
     </message>
     <message>
         <source>Interrupted:   a %1 sync; the next sync resumes it</source>
@@ -1692,43 +1692,43 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>WebhookAdmin</name>
     <message>
         <source>A webhook URL is at most 2048 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Webhook-URL hat höchstens 2048 Zeichen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a URL with a host.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine URL mit Host.</translation>
     </message>
     <message>
         <source>A webhook URL must be HTTPS (plain HTTP only to 127.0.0.1, ::1 or localhost, for local testing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Webhook-URL muss HTTPS verwenden (einfaches HTTP nur zu 127.0.0.1, ::1 oder localhost, für lokale Tests).</translation>
     </message>
     <message>
         <source>Choose at least one event: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens ein Ereignis: %1.</translation>
     </message>
     <message>
         <source>Unknown event &quot;%1&quot;; known: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Ereignis „%1“; bekannt: %2.</translation>
     </message>
     <message>
         <source>the answer has no webhooks list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort enthält keine Webhook-Liste</translation>
     </message>
     <message>
         <source>the new webhook came without its id or secret</source>
-        <translation type="unfinished"></translation>
+        <translation>der neue Webhook kam ohne ID oder Geheimnis</translation>
     </message>
     <message>
         <source>The keychain went away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist nicht mehr erreichbar.</translation>
     </message>
     <message>
         <source>The webhook&apos;s secret could not be stored in the keychain (%1), so the webhook was deleted again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis des Webhooks konnte nicht im Schlüsselbund gespeichert werden (%1), daher wurde der Webhook wieder gelöscht.</translation>
     </message>
     <message>
         <source>The workspace is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1779,7 +1779,7 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">URL</translation>
     </message>
     <message>
         <source>EVENTS</source>
@@ -1787,11 +1787,11 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nein</translation>
     </message>
     <message>
         <source>webhooks create NAME URL --event E [--event E ...]: a new webhook. Its secret is printed this once and kept in the system keychain.</source>
@@ -1866,31 +1866,31 @@ Exit codes: 0 done, 1 error, 2 usage, 3 authentication needed, 4 stopped early.
     <name>WebhooksDialog</name>
     <message>
         <source>New lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lead</translation>
     </message>
     <message>
         <source>Status changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status geändert</translation>
     </message>
     <message>
         <source>Message received</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht erhalten</translation>
     </message>
     <message>
         <source>Appointment booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin gebucht</translation>
     </message>
     <message>
         <source>Lead escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead eskaliert</translation>
     </message>
     <message>
         <source>Note added</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzugefügt</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
 </context>
 <context>
@@ -2032,19 +2032,19 @@ or locked keychain (default 15).
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">unbekannt</translation>
     </message>
     <message>
         <source>%1/h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 Std. {1/?}</translation>
     </message>
     <message>
         <source>%1/min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 Min. {1/?}</translation>
     </message>
     <message>
         <source>%1/%2 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 s {1/%2 ?}</translation>
     </message>
     <message>
         <source>Warning: %1</source>
@@ -2060,7 +2060,7 @@ or locked keychain (default 15).
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">URL</translation>
     </message>
     <message>
         <source>CLIENT ID</source>
@@ -2216,2712 +2216,2719 @@ or locked keychain (default 15).
     <name>main</name>
     <message>
         <source>Outpost, the offline-first CRM client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost, der CRM-Client, der auch offline funktioniert.</translation>
     </message>
     <message>
         <source>Keep settings and caches in DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen und Caches in DIR ablegen.</translation>
     </message>
     <message>
         <source>Save the window to FILE once shown, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster nach dem Anzeigen in DATEI speichern, dann beenden.</translation>
     </message>
     <message>
         <source>Run the built-in demo service on loopback and show its &quot;Demo&quot; workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingebauten Demo-Dienst lokal starten und seinen Arbeitsbereich „Demo“ zeigen.</translation>
     </message>
     <message>
         <source>Leads in a new demo world (default 5000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads in einer neuen Demo-Welt (Standard 5000).</translation>
     </message>
     <message>
         <source>The demo could not store its key in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo konnte ihren Schlüssel nicht im Schlüsselbund speichern: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::ApiClient</name>
     <message>
         <source>The server&apos;s answer could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist nicht lesbar: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::ApiKeysDialog</name>
     <message>
         <source>API keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel von %1</translation>
     </message>
     <message>
         <source>Keys of this account at %1. A key&apos;s secret is shown once, when it is created; rotation replaces this workspace&apos;s key without a moment offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel dieses Kontos bei %1. Das Geheimnis eines Schlüssels wird nur einmal gezeigt, beim Anlegen; das Rotieren ersetzt den Schlüssel dieses Arbeitsbereichs ohne Unterbrechung.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfix</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt benutzt</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Create…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nlegen…</translation>
     </message>
     <message>
         <source>Re&amp;voke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>&amp;Rotate this workspace&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel dieses Arbeitsbereichs &amp;rotieren</translation>
     </message>
     <message>
         <source>The new key&apos;s secret. It is shown only now: copy it or use it for this workspace before you close this panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis des neuen Schlüssels. Es wird nur jetzt gezeigt: Kopieren Sie es oder verwenden Sie es für diesen Arbeitsbereich, bevor Sie diese Ansicht schließen.</translation>
     </message>
     <message>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Use for this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Arbeitsbereich &amp;verwenden</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fertig</translation>
     </message>
     <message>
         <source>Reading this workspace&apos;s key from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel dieses Arbeitsbereichs wird aus dem Systemschlüsselbund gelesen…</translation>
     </message>
     <message>
         <source>Loading the keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel werden geladen…</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schlüssel.</numerusform>
+            <numerusform>%n Schlüssel.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (this workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dieser Arbeitsbereich)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>Create API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel anlegen</translation>
     </message>
     <message>
         <source>Name of the new key (e.g. the computer or script that will use it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Schlüssels (z. B. der Rechner oder das Skript, das ihn benutzt):</translation>
     </message>
     <message>
         <source>Key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselname</translation>
     </message>
     <message>
         <source>&amp;Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Läuft ab am</translation>
     </message>
     <message>
         <source>Expiry date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufdatum und -uhrzeit</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen</translation>
     </message>
     <message>
         <source>Creating the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird angelegt…</translation>
     </message>
     <message>
         <source>The expiry must be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ablaufdatum muss in der Zukunft liegen.</translation>
     </message>
     <message>
         <source>Created the key &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel „%1“ angelegt.</translation>
     </message>
     <message>
         <source>Storing the new key in the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Schlüssel wird im Systemschlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>The key could not be stored in the system keychain: %1. This workspace keeps its old key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht im Systemschlüsselbund gespeichert werden: %1. Dieser Arbeitsbereich behält seinen alten Schlüssel.</translation>
     </message>
     <message>
         <source>This workspace now uses the new key. Revoke the old one when nothing else uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich verwendet jetzt den neuen Schlüssel. Widerrufen Sie den alten, sobald ihn nichts anderes mehr benutzt.</translation>
     </message>
     <message>
         <source>Revoke API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>Revoke the key &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel „%1“ widerrufen?</translation>
     </message>
     <message>
         <source>This is the key this workspace uses: sync and admin stop working until a new key is set. To replace it safely, use Rotate instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schlüssel verwendet dieser Arbeitsbereich: Synchronisieren und Verwaltung funktionieren erst wieder mit einem neuen Schlüssel. Zum sicheren Ersetzen verwenden Sie stattdessen „Rotieren“.</translation>
     </message>
     <message>
         <source>Whatever uses this key is refused from now on. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was diesen Schlüssel benutzt, wird ab jetzt abgewiesen. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Revoking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird widerrufen…</translation>
     </message>
     <message>
         <source>Revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen.</translation>
     </message>
     <message>
         <source>Outpost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost %1</translation>
     </message>
     <message>
         <source>Rotating this workspace&apos;s key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel dieses Arbeitsbereichs wird rotiert…</translation>
     </message>
     <message>
         <source>%1: failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Rotation stopped at &quot;%1&quot;. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation bei „%1“ angehalten. %2</translation>
     </message>
 </context>
 <context>
     <name>outpost::AudienceModel</name>
     <message>
         <source>No value for %1 for this lead: it is sent empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Wert für %1 bei diesem Lead: Er wird leer gesendet</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Message as sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht wie gesendet</translation>
     </message>
 </context>
 <context>
     <name>outpost::BulkActionBar</name>
     <message>
         <source>Change stage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase ändern…</translation>
     </message>
     <message>
         <source>Add tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag hinzufügen…</translation>
     </message>
     <message>
         <source>Remove tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag entfernen…</translation>
     </message>
     <message>
         <source>Send message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden…</translation>
     </message>
     <message>
         <source>New stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Phase</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Take the change back while it has not been sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung zurücknehmen, solange sie nicht gesendet wurde</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>All %1 matching leads selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 passenden Leads ausgewählt</translation>
     </message>
     <message>
         <source>%1 selected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausgewählt</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
         </translation>
     </message>
     <message>
         <source>A bulk action over a whole list takes at most %1 leads: narrow the list with the search or the filters first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sammelaktion über eine ganze Liste umfasst höchstens %1 Leads: Schränken Sie die Liste zuerst mit der Suche oder den Filtern ein.</translation>
     </message>
     <message>
         <source>A bulk action takes at most %1 leads: narrow the list with the search or the filters first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sammelaktion umfasst höchstens %1 Leads: Schränken Sie die Liste zuerst mit der Suche oder den Filtern ein.</translation>
     </message>
     <message>
         <source>A message goes to at most %1 leads at once: narrow the list, or use a campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht geht an höchstens %1 Leads auf einmal: Schränken Sie die Liste ein oder verwenden Sie eine Kampagne.</translation>
     </message>
     <message>
         <source>1 lead</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Lead</translation>
     </message>
     <message>
         <source>%1 leads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben nach</translation>
     </message>
     <message>
         <source>Add the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag hinzufügen</translation>
     </message>
     <message>
         <source>Remove the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag entfernen</translation>
     </message>
     <message>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Hi {name}! … ({name} becomes each lead&apos;s name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo {name}! … ({name} wird zum Namen des jeweiligen Leads)</translation>
     </message>
     <message>
         <source>all %1 matching leads</source>
-        <translation type="unfinished"></translation>
+        <translation>alle %1 passenden Leads</translation>
     </message>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschieben</translation>
     </message>
     <message>
         <source>Tag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 taggen</translation>
     </message>
     <message>
         <source>Untag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag von %1 entfernen</translation>
     </message>
     <message>
         <source>Send to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 senden</translation>
     </message>
     <message>
         <source>Queueing the change for %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung für %1 wird eingereiht…</translation>
     </message>
     <message>
         <source>Nothing was queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde eingereiht: %1</translation>
     </message>
     <message>
         <source>Queued for %1; sent when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 eingereiht; wird online gesendet.</translation>
     </message>
     <message>
         <source>Finding the %1 matching leads…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 passenden Leads werden gesucht…</translation>
     </message>
     <message>
         <source>Could not read the matching leads: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die passenden Leads konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>More than %1 leads match now: narrow the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt passen mehr als %1 Leads: Schränken Sie zuerst die Liste ein.</translation>
     </message>
     <message>
         <source>No lead matches any more: nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lead passt mehr: Nichts zu ändern.</translation>
     </message>
     <message>
         <source>Could not undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängigmachen nicht möglich: %1</translation>
     </message>
     <message>
         <source>Too late to undo: the change has already been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät zum Rückgängigmachen: Die Änderung wurde bereits gesendet.</translation>
     </message>
     <message>
         <source>Undone: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: Nichts wird gesendet.</translation>
     </message>
 </context>
 <context>
     <name>outpost::CampaignBuilderPage</name>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <source>YYYY-MM-DD or an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-TT oder eine ISO-8601-Zeit</translation>
     </message>
     <message>
         <source>For example: April promotion</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Aprilaktion</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanal</translation>
     </message>
     <message>
         <source>&amp;Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tag</translation>
     </message>
     <message>
         <source>S&amp;ource</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelle</translation>
     </message>
     <message>
         <source>&amp;Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agent</translation>
     </message>
     <message>
         <source>Created from</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt ab</translation>
     </message>
     <message>
         <source>Created before</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt vor</translation>
     </message>
     <message>
         <source>Last message before</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachricht vor</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Hi {first_name}! …</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo {first_name}! …</translation>
     </message>
     <message>
         <source>Insert %1 at the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an der Schreibmarke einfügen</translation>
     </message>
     <message>
         <source>Check with server</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Server prüfen</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf speichern</translation>
     </message>
     <message>
         <source>Send…</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden…</translation>
     </message>
     <message>
         <source>This workspace has no connection to its service: drafts only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat keine Verbindung zu seinem Dienst: nur Entwürfe.</translation>
     </message>
     <message>
         <source>Ask the service how many leads these filters reach now</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Dienst fragen, wie viele Leads diese Filter jetzt erreichen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date (YYYY-MM-DD) or an ISO 8601 time.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum (JJJJ-MM-TT) und keine ISO-8601-Zeit.</translation>
     </message>
     <message>
         <source>Cannot read the cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache ist nicht lesbar: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) in the cache</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead im Cache</numerusform>
+            <numerusform>%n Leads im Cache</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 leads in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads im Cache</translation>
     </message>
     <message>
         <source>%1+ leads in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+ Leads im Cache</translation>
     </message>
     <message>
         <source>Unknown placeholders are sent as written: %1. Known ones: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Platzhalter werden unverändert gesendet: %1. Bekannt sind: %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) of the sample have no value for a placeholder: it is sent empty.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead der Stichprobe hat keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
+            <numerusform>%n Leads der Stichprobe haben keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>More than %1 leads match: narrow the audience (a campaign sends at most %1 messages).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als %1 Leads passen: Schränken Sie die Zielgruppe ein (eine Kampagne sendet höchstens %1 Nachrichten).</translation>
     </message>
     <message>
         <source>Give the campaign a name to save or send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Kampagne einen Namen, um sie zu speichern oder zu senden.</translation>
     </message>
     <message numerus="yes">
         <source>Ready: %n message(s) would be sent (at most %1 per campaign).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bereit: %n Nachricht würde gesendet (höchstens %1 pro Kampagne).</numerusform>
+            <numerusform>Bereit: %n Nachrichten würden gesendet (höchstens %1 pro Kampagne).</numerusform>
         </translation>
     </message>
     <message>
         <source>Asking the service…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst wird gefragt…</translation>
     </message>
     <message>
         <source>more than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1</translation>
     </message>
     <message>
         <source>The service did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat nicht geantwortet: %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message numerus="yes">
         <source>Service: %n lead(s); cache: %1 (synced %2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dienst: %n Lead; Cache: %1 (synchronisiert %2).</numerusform>
+            <numerusform>Dienst: %n Leads; Cache: %1 (synchronisiert %2).</numerusform>
         </translation>
     </message>
     <message>
         <source>The difference is what changed on the service since that sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterschied ist, was sich seit dieser Synchronisierung beim Dienst geändert hat.</translation>
     </message>
     <message>
         <source>Cannot save the draft: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Draft #%1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf #%1 gespeichert.</translation>
     </message>
     <message>
         <source>Send the campaign?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne senden?</translation>
     </message>
     <message numerus="yes">
         <source>Send &quot;%1&quot; to %n lead(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„%1“ an %n Lead senden?</numerusform>
+            <numerusform>„%1“ an %n Leads senden?</numerusform>
         </translation>
     </message>
     <message>
         <source>The first message, to %1:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Nachricht, an %1:
+
+%2</translation>
     </message>
     <message numerus="yes">
         <source>Send %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachricht senden</numerusform>
+            <numerusform>%n Nachrichten senden</numerusform>
         </translation>
     </message>
     <message>
         <source>Campaign #%1 was not queued: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne #%1 wurde nicht eingereiht: %2</translation>
     </message>
     <message>
         <source>Campaign #%1 is queued: it goes to the service now, and is never sent twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne #%1 ist eingereiht: Sie geht jetzt an den Dienst und wird nie zweimal gesendet.</translation>
     </message>
     <message>
         <source>Campaign #%1 is queued: it goes to the service with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne #%1 ist eingereiht: Sie geht mit der nächsten Synchronisierung an den Dienst.</translation>
     </message>
 </context>
 <context>
     <name>outpost::CampaignListPage</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
         <source>Not allowed by the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Tarif nicht erlaubt</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Puts the send back in the outbox; it asks the service with the same key</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt den Versand zurück in den Postausgang; er fragt den Dienst mit demselben Schlüssel</translation>
     </message>
     <message>
         <source>It was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Wurde gesendet</translation>
     </message>
     <message>
         <source>The service did send it (check its stats): mark it done without sending again</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat sie gesendet (siehe seine Statistik): als erledigt markieren, ohne erneut zu senden</translation>
     </message>
     <message>
         <source>Refresh from service</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Dienst aktualisieren</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppe</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung</translation>
     </message>
     <message>
         <source>This workspace has no connection to its service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat keine Verbindung zu seinem Dienst.</translation>
     </message>
     <message>
         <source>Cannot read the campaigns: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagnen sind nicht lesbar: %1</translation>
     </message>
     <message>
         <source>The service&apos;s campaigns, as of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagnen des Dienstes, Stand %1.</translation>
     </message>
     <message>
         <source>The service lists campaigns on the Premium plan only: these are the campaigns created in this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst listet Kampagnen nur im Premium-Tarif: Dies sind die in dieser App angelegten Kampagnen.</translation>
     </message>
     <message>
         <source>The service did not answer (%1): the cached list is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat nicht geantwortet (%1): Die Liste aus dem Cache wird gezeigt.</translation>
     </message>
     <message>
         <source>No campaign yet: compose one in the builder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kampagne: Erstellen Sie eine im Editor.</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: %2</translation>
     </message>
     <message>
         <source>Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang: %1</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
         <source>Figures as of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen, Stand %1.</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>outpost::CampaignsPage</name>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Kampagne</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen</translation>
     </message>
 </context>
 <context>
     <name>outpost::CommandPalette</name>
     <message>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette</translation>
     </message>
     <message>
         <source>Go to a lead or run an action</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu einem Lead springen oder eine Aktion ausführen</translation>
     </message>
     <message>
         <source>Type a lead&apos;s name, phone, email or tag, or an action…</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Telefon, E-Mail oder Tag eines Leads oder eine Aktion eingeben…</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>%1    %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1    %2</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Name)</translation>
     </message>
     <message>
         <source>Open this lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Lead öffnen</translation>
     </message>
 </context>
 <context>
     <name>outpost::ConflictsDialog</name>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte</translation>
     </message>
     <message>
         <source>Leads changed on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf beiden Seiten geänderte Leads</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder im Konflikt</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>Service now</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst jetzt</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine behalten</translation>
     </message>
     <message>
         <source>Send my values again over the service&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Werte erneut senden und die des Dienstes überschreiben</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre übernehmen</translation>
     </message>
     <message>
         <source>Drop my change and keep the service&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Änderung verwerfen und die Werte des Dienstes behalten</translation>
     </message>
     <message>
         <source>Lead %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead %1</translation>
     </message>
     <message>
         <source>The conflicts cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konflikte sind nicht lesbar: %1</translation>
     </message>
     <message>
         <source>No conflicts: every change was accepted by the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konflikte: Der Dienst hat jede Änderung angenommen.</translation>
     </message>
     <message>
         <source>1 lead was changed here and on the service. Pick which values to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Lead wurde hier und beim Dienst geändert. Wählen Sie, welche Werte bleiben.</translation>
     </message>
     <message>
         <source>%1 leads were changed here and on the service. Pick which values to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads wurden hier und beim Dienst geändert. Wählen Sie, welche Werte bleiben.</translation>
     </message>
     <message>
         <source>Could not resolve this conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Konflikt konnte nicht gelöst werden: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::DashboardLoader</name>
     <message>
         <source>Not in this workspace&apos;s plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht im Tarif dieses Arbeitsbereichs: %1</translation>
     </message>
     <message>
         <source>The service did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat nicht geantwortet: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::DashboardPage</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte %1 Tage</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Save charts as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme als PNG speichern…</translation>
     </message>
     <message>
         <source>Total leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads gesamt</translation>
     </message>
     <message>
         <source>Conversion rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversionsrate</translation>
     </message>
     <message>
         <source>Escalation rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalationsrate</translation>
     </message>
     <message>
         <source>Bot resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Bot gelöst</translation>
     </message>
     <message>
         <source>Average rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittliche Bewertung</translation>
     </message>
     <message>
         <source>Conversion funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Konversionstrichter</translation>
     </message>
     <message>
         <source>SLA compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA-Einhaltung</translation>
     </message>
     <message>
         <source>Service level</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicelevel</translation>
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Antwort</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösung</translation>
     </message>
     <message>
         <source>Open leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Leads</translation>
     </message>
     <message>
         <source>Waiting for a human</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf einen Menschen</translation>
     </message>
     <message>
         <source>Escalated, open</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaliert, offen</translation>
     </message>
     <message>
         <source>Queue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange jetzt</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <source>Resolution rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösungsquote (%)</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten</translation>
     </message>
     <message>
         <source>Cannot compute the dashboard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dashboard kann nicht berechnet werden: %1</translation>
     </message>
     <message>
         <source>from the service, fetched %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Dienst abgerufen (%1)</translation>
     </message>
     <message>
         <source>computed from cached data as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache berechnet, Stand %1</translation>
     </message>
     <message>
         <source>computed from cached data (never synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache berechnet (nie synchronisiert)</translation>
     </message>
     <message>
         <source>Overview and funnel: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überblick und Trichter: %1.</translation>
     </message>
     <message>
         <source>Service level, last %1 days: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicelevel, letzte %1 Tage: %2.</translation>
     </message>
     <message>
         <source>The service&apos;s SLA figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA-Zahlen des Dienstes: %1</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message numerus="yes">
         <source>average %1 against a target of %2; %3 within target (%n lead(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%n Lead)</numerusform>
+            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%n Leads)</numerusform>
         </translation>
     </message>
     <message>
         <source>Within target (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Ziel (%)</translation>
     </message>
     <message>
         <source>Export the dashboard as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Save the charts as PNG into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme als PNG in einen Ordner speichern</translation>
     </message>
     <message>
         <source>Cannot write the charts into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme können nicht in %1 geschrieben werden</translation>
     </message>
 </context>
 <context>
     <name>outpost::DesktopNotifier</name>
     <message numerus="yes">
         <source>%n updates</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Neuigkeit</numerusform>
+            <numerusform>%n Neuigkeiten</numerusform>
         </translation>
     </message>
     <message>
         <source>Latest: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>outpost::FilterChipBar</name>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaliert</translation>
     </message>
     <message>
         <source>Only escalated leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eskalierte Leads</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Any %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle (%1)</translation>
     </message>
     <message>
         <source>No values in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werte im Cache</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Filter by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 filtern</translation>
     </message>
 </context>
 <context>
     <name>outpost::KeyRotation</name>
     <message>
         <source>Read the current key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuellen Schlüssel aus dem Schlüsselbund lesen</translation>
     </message>
     <message>
         <source>Find the current key on the service</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuellen Schlüssel beim Dienst finden</translation>
     </message>
     <message>
         <source>Create the new key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel anlegen</translation>
     </message>
     <message>
         <source>Store the new key in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel im Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Verify a call succeeds with the new key</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen, ob ein Aufruf mit dem neuen Schlüssel gelingt</translation>
     </message>
     <message>
         <source>Revoke the old key</source>
-        <translation type="unfinished"></translation>
+        <translation>Alten Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>Roll back to the old key</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum alten Schlüssel zurückkehren</translation>
     </message>
     <message>
         <source>The keychain went away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist nicht mehr erreichbar.</translation>
     </message>
     <message>
         <source>no keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbund</translation>
     </message>
     <message>
         <source>The current key could not be read from the keychain; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aktuelle Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>The service&apos;s keys could not be listed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel des Dienstes konnten nicht aufgelistet werden; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>None of the service&apos;s keys matches this workspace&apos;s key, so it could not be revoked afterwards</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der Schlüssel des Dienstes passt zum Schlüssel dieses Arbeitsbereichs, er könnte danach also nicht widerrufen werden</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
         <source>No new key was made; the workspace keeps its current key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein neuer Schlüssel angelegt; der Arbeitsbereich behält seinen aktuellen Schlüssel.</translation>
     </message>
     <message>
         <source>The workspace now uses the new key %1, but the old key %2 could not be revoked and still works: revoke it by hand (outpostctl keys revoke %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich verwendet jetzt den neuen Schlüssel %1, aber der alte Schlüssel %2 konnte nicht widerrufen werden und funktioniert noch: Widerrufen Sie ihn von Hand (outpostctl keys revoke %3).</translation>
     </message>
     <message>
         <source>The workspace now uses the new key %1; the old key %2 is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich verwendet jetzt den neuen Schlüssel %1; der alte Schlüssel %2 ist widerrufen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; failed and the old key could not be put back into the keychain (%2): the keychain keeps the new key %3 and no key was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist fehlgeschlagen, und der alte Schlüssel konnte nicht zurück in den Schlüsselbund gelegt werden (%2): Der Schlüsselbund behält den neuen Schlüssel %3, und kein Schlüssel wurde widerrufen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; failed (%2). The workspace keeps its old key, but the new key %3 could not be revoked: revoke it by hand (outpostctl keys revoke %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist fehlgeschlagen (%2). Der Arbeitsbereich behält seinen alten Schlüssel, aber der neue Schlüssel %3 konnte nicht widerrufen werden: Widerrufen Sie ihn von Hand (outpostctl keys revoke %4).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; failed (%2). The workspace keeps its old key; the new key %3 is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist fehlgeschlagen (%2). Der Arbeitsbereich behält seinen alten Schlüssel; der neue Schlüssel %3 ist widerrufen.</translation>
     </message>
 </context>
 <context>
     <name>outpost::KeychainRequest</name>
     <message>
         <source>No keychain is reachable: no Secret Service answered on the session bus (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund erreichbar: Auf dem Sitzungsbus hat kein Secret Service geantwortet (%1).</translation>
     </message>
     <message>
         <source>Nothing was stored: Outpost keeps API keys only in the system keychain, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: Outpost bewahrt API-Schlüssel nur im Systemschlüsselbund auf, nie in einer Datei.</translation>
     </message>
     <message>
         <source>To fix it, start a Secret Service provider in your desktop session (GNOME Keyring, KWallet or KeePassXC with Secret Service integration), make sure libsecret is installed and DBUS_SESSION_BUS_ADDRESS names your session bus, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie zur Abhilfe einen Secret-Service-Anbieter in Ihrer Desktop-Sitzung (GNOME Keyring, KWallet oder KeePassXC mit Secret-Service-Integration), stellen Sie sicher, dass libsecret installiert ist und DBUS_SESSION_BUS_ADDRESS Ihren Sitzungsbus nennt, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The keychain is locked (%1). Unlock it (GNOME: the &quot;Login&quot; keyring in &quot;Passwords and Keys&quot;; KDE: KWallet) and try again; a key already stored is not asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist gesperrt (%1). Entsperren Sie ihn (GNOME: der Schlüsselbund „Anmeldung“ in „Passwörter und Verschlüsselung“; KDE: KWallet) und versuchen Sie es erneut; ein bereits gespeicherter Schlüssel wird nicht erneut abgefragt.</translation>
     </message>
     <message>
         <source>Access to the keychain was refused (%1). Allow Outpost to use the keychain, or unlock it, and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert (%1). Erlauben Sie Outpost den Zugriff oder entsperren Sie ihn, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The keychain did not answer within %1 seconds. It may be locked and waiting for its password in a prompt you cannot see, or still starting. Unlock it and try again; a key already stored is not asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet. Vielleicht ist er gesperrt und wartet in einem verdeckten Dialog auf sein Passwort, oder er startet noch. Entsperren Sie ihn und versuchen Sie es erneut; ein bereits gespeicherter Schlüssel wird nicht erneut abgefragt.</translation>
     </message>
     <message>
         <source>Waiting for the system keychain to answer (it may be starting or locked)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf den Systemschlüsselbund (er startet vielleicht noch oder ist gesperrt)…</translation>
     </message>
     <message>
         <source>No key is stored in the keychain for this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Eintrag ist kein Schlüssel im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::LeadCardDelegate</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>outpost::LeadDetailPane</name>
     <message>
         <source>Select a lead to see its details and conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lead, um Details und Unterhaltung zu sehen.</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaliert</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Changes to this lead wait in the outbox until the service confirms them</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an diesem Lead warten im Postausgang, bis der Dienst sie bestätigt</translation>
     </message>
     <message>
         <source>No tags (comma separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tags (durch Kommas getrennt)</translation>
     </message>
     <message>
         <source>Comma separated; Enter saves</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt; Eingabetaste speichert</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Write a reply… (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort schreiben… (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Book appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin buchen…</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Keep the text above as a note for your team; the lead does not see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text oben als Notiz für Ihr Team behalten; der Lead sieht ihn nicht</translation>
     </message>
     <message>
         <source>Appointment date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit des Termins</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <source>Service, e.g. Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung, z. B. Beratung</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Not queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingereiht: %1</translation>
     </message>
     <message>
         <source>Status change queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusänderung eingereiht.</translation>
     </message>
     <message>
         <source>Tag changes queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Änderungen eingereiht.</translation>
     </message>
     <message>
         <source>Reply queued: it is sent when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort eingereiht: Sie wird online gesendet.</translation>
     </message>
     <message>
         <source>Write the note in the box above, then press Add note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Notiz in das Feld oben und klicken Sie dann auf „Notiz hinzufügen“.</translation>
     </message>
     <message>
         <source>Note queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz eingereiht.</translation>
     </message>
     <message>
         <source>Name the service to book.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nennen Sie die zu buchende Leistung.</translation>
     </message>
     <message>
         <source>Appointment queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin eingereiht.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Name)</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zugewiesen</translation>
     </message>
     <message>
         <source>The conversation could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Loading the conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung wird geladen…</translation>
     </message>
     <message>
         <source>The conversation of this lead is not in the cache yet. It is downloaded when you are online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung dieses Leads ist noch nicht im Cache. Sie wird heruntergeladen, sobald Sie online sind.</translation>
     </message>
     <message>
         <source>No messages, notes or appointments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten, Notizen oder Termine.</translation>
     </message>
 </context>
 <context>
     <name>outpost::LeadListPage</name>
     <message>
         <source>Search leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads suchen</translation>
     </message>
     <message>
         <source>Search name, phone, email or tag  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Telefon, E-Mail oder Tag suchen  (Strg+F)</translation>
     </message>
     <message>
         <source>Matching leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Passende Leads</translation>
     </message>
     <message>
         <source>Save view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht speichern…</translation>
     </message>
     <message>
         <source>Save this search, filter and sort in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Suche, Filter und Sortierung in der Seitenleiste speichern</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>⚠ The search index is being built (%1 %): leads not indexed yet are missing from these results.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Der Suchindex wird aufgebaut (%1 %): Noch nicht indizierte Leads fehlen in diesen Ergebnissen.</translation>
     </message>
     <message>
         <source>⚠ The search index is incomplete (%1 %): leads not indexed yet are missing from these results. The next sync completes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Der Suchindex ist unvollständig (%1 %): Noch nicht indizierte Leads fehlen in diesen Ergebnissen. Die nächste Synchronisierung vervollständigt ihn.</translation>
     </message>
     <message>
         <source>1 lead</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Lead</translation>
     </message>
     <message>
         <source>%1 leads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads</translation>
     </message>
     <message>
         <source>No leads match</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Leads</translation>
     </message>
     <message>
         <source>Try fewer or shorter words, or clear the filters. Esc clears the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie weniger oder kürzere Wörter, oder setzen Sie die Filter zurück. Esc leert die Suche.</translation>
     </message>
     <message>
         <source>No leads cached yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Leads im Cache</translation>
     </message>
     <message>
         <source>Leads appear here once this workspace has synced, online or not afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads erscheinen hier, sobald dieser Arbeitsbereich synchronisiert wurde – danach online wie offline.</translation>
     </message>
 </context>
 <context>
     <name>outpost::LeadTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Last message</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachr.</translation>
     </message>
 </context>
 <context>
     <name>outpost::MainWindow</name>
     <message>
         <source>Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost</translation>
     </message>
     <message>
         <source>Welcome to Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Outpost</translation>
     </message>
     <message>
         <source>Your leads, messages and pipeline, with or without a network.
 This profile has no workspace yet: add one to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Leads, Nachrichten und Pipeline – mit oder ohne Netz.
+Dieses Profil hat noch keinen Arbeitsbereich: Fügen Sie einen hinzu, um zu beginnen.</translation>
     </message>
     <message>
         <source>Add a workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich hinzufügen…</translation>
     </message>
     <message>
         <source>Connect to your service: its address, your client id and an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihrem Dienst verbinden: seine Adresse, Ihre Client-ID und ein API-Schlüssel</translation>
     </message>
     <message>
         <source>Open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo öffnen</translation>
     </message>
     <message>
         <source>A built-in service on this computer with made-up leads to try everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein eingebauter Dienst auf diesem Rechner mit erfundenen Leads zum Ausprobieren</translation>
     </message>
     <message>
         <source>Add a workspace from a terminal: outpostctl workspace add NAME --url URL --client-id ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich im Terminal hinzufügen: outpostctl workspace add NAME --url URL --client-id ID</translation>
     </message>
     <message>
         <source>Start the demo with: outpost --demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo starten mit: outpost --demo</translation>
     </message>
     <message>
         <source>Go to Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den Leads</translation>
     </message>
     <message>
         <source>Go to Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Pipeline</translation>
     </message>
     <message>
         <source>Go to Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Dashboard</translation>
     </message>
     <message>
         <source>Go to Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den Kampagnen</translation>
     </message>
     <message>
         <source>Go to Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den Einstellungen</translation>
     </message>
     <message>
         <source>Search leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads suchen</translation>
     </message>
     <message>
         <source>Save the current view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Ansicht speichern…</translation>
     </message>
     <message>
         <source>Work offline / go online</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline arbeiten / online gehen</translation>
     </message>
     <message>
         <source>Resolve conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte lösen…</translation>
     </message>
     <message>
         <source>Basic plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic-Tarif</translation>
     </message>
     <message>
         <source>Premium plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Premium-Tarif</translation>
     </message>
     <message>
         <source>Bulk actions, the service&apos;s campaign list and its SLA figures need the Premium plan of the service. The dashboard computes its figures from the cache, and campaigns made here are listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammelaktionen, die Kampagnenliste des Dienstes und seine SLA-Zahlen erfordern den Premium-Tarif des Dienstes. Das Dashboard berechnet seine Zahlen aus dem Cache, und hier angelegte Kampagnen werden aufgeführt.</translation>
     </message>
     <message>
         <source>The service said: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst meldete: %1
+%2</translation>
     </message>
     <message>
         <source>Every feature of the service is available</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Funktionen des Dienstes sind verfügbar</translation>
     </message>
     <message>
         <source>No workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich</translation>
     </message>
     <message>
         <source>Cannot open the cache of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache von %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Outpost</translation>
     </message>
     <message>
         <source>Leads cached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads im Cache: %1</translation>
     </message>
     <message>
         <source>Save view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht speichern</translation>
     </message>
     <message>
         <source>Name of this view (its search, filters and sort):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name dieser Ansicht (Suche, Filter und Sortierung):</translation>
     </message>
     <message>
         <source>Saved the view “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht „%1“ gespeichert</translation>
     </message>
 </context>
 <context>
     <name>outpost::OutboxLeadEdits</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>%1 (lead %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Lead %2)</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
         <source>Unknown bulk action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Sammelaktion.</translation>
     </message>
     <message>
         <source>Nothing was queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde eingereiht.</translation>
     </message>
 </context>
 <context>
     <name>outpost::OutboxReplayer</name>
     <message>
         <source>Another Outpost is working on this workspace; the outbox waits for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Outpost arbeitet an diesem Arbeitsbereich; der Postausgang wartet darauf.</translation>
     </message>
     <message>
         <source>Sending the outbox was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden des Postausgangs wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
         <source>The service did not take %n change(s); they stay queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Dienst hat %n Änderung nicht angenommen; sie bleibt eingereiht.</numerusform>
+            <numerusform>Der Dienst hat %n Änderungen nicht angenommen; sie bleiben eingereiht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n queued change(s) wait for a decision (conflicts, reviews or refusals).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n eingereihte Änderung wartet auf eine Entscheidung (Konflikte, Prüfungen oder Ablehnungen).</numerusform>
+            <numerusform>%n eingereihte Änderungen warten auf eine Entscheidung (Konflikte, Prüfungen oder Ablehnungen).</numerusform>
         </translation>
     </message>
     <message>
         <source>Every queued change has reached the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede eingereihte Änderung hat den Dienst erreicht.</translation>
     </message>
     <message>
         <source>The status was changed on the service too (%1 → %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status wurde auch beim Dienst geändert (%1 → %2).</translation>
     </message>
     <message>
         <source>The tags were changed on the service too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags wurden auch beim Dienst geändert.</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) were changed on the service too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lead wurde auch beim Dienst geändert.</numerusform>
+            <numerusform>%n Leads wurden auch beim Dienst geändert.</numerusform>
         </translation>
     </message>
     <message>
         <source>The service&apos;s answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Dienstes ist nicht lesbar.</translation>
     </message>
     <message>
         <source>The send may have reached the service and this plan cannot tell.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Versand hat den Dienst vielleicht erreicht; in diesem Tarif lässt sich das nicht feststellen.</translation>
     </message>
     <message>
         <source>The campaign is not listed by the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst führt die Kampagne nicht.</translation>
     </message>
     <message>
         <source>It may have reached the service, and the service&apos;s answer cannot tell: send again, or mark it as arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie hat den Dienst vielleicht erreicht, und seine Antwort sagt es nicht: Erneut senden oder als angekommen markieren.</translation>
     </message>
     <message>
         <source>The lead changed on the service since the first send: send again, or mark it as arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lead hat sich seit dem ersten Senden beim Dienst geändert: Erneut senden oder als angekommen markieren.</translation>
     </message>
     <message>
         <source>The campaign to send was never created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu sendende Kampagne wurde nie angelegt.</translation>
     </message>
 </context>
 <context>
     <name>outpost::PipelineBoard</name>
     <message>
         <source>Leads in this stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads in dieser Phase</translation>
     </message>
     <message>
         <source>Drag cards to another stage, or select them and press Ctrl+Left or Ctrl+Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Karten in eine andere Phase ziehen oder auswählen und Strg+Links bzw. Strg+Rechts drücken</translation>
     </message>
     <message>
         <source>No leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Leads</translation>
     </message>
     <message>
         <source>%1 leads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Leads</translation>
     </message>
     <message>
         <source>Changes cannot be queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen können nicht eingereiht werden.</translation>
     </message>
     <message>
         <source>Cards cannot be moved to a status this version does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Karten können nicht in einen Status verschoben werden, den diese Version nicht kennt.</translation>
     </message>
     <message>
         <source>Could not move the card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte konnte nicht verschoben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::PipelineModel</name>
     <message>
         <source>Other statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Status</translation>
     </message>
     <message>
         <source>Statuses this version does not know, as the service sent them: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status, die diese Version nicht kennt, wie der Dienst sie sendete: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::SettingsPage</name>
     <message>
         <source>%1 / hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / Stunde</translation>
     </message>
     <message>
         <source>%1 / minute</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / Minute</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereiche</translation>
     </message>
     <message>
         <source>Each workspace is one account at one service, with its own cache on this computer. API keys and webhook secrets live in the system keychain only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Arbeitsbereich ist ein Konto bei einem Dienst, mit eigenem Cache auf diesem Rechner. API-Schlüssel und Webhook-Geheimnisse liegen nur im Systemschlüsselbund.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimit</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>&amp;Switch to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wechseln</translation>
     </message>
     <message>
         <source>API &amp;keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel…</translation>
     </message>
     <message>
         <source>&amp;Webhooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Web&amp;hooks…</translation>
     </message>
     <message>
         <source>Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierungen</translation>
     </message>
     <message>
         <source>Receive the selected workspace&apos;s webhooks on this computer: each verified event updates the cache at once and shows a notification. The webhook&apos;s URL must point here (e.g. http://127.0.0.1:PORT/ for a service on this computer, or a TLS proxy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhooks des gewählten Arbeitsbereichs auf diesem Rechner empfangen: Jedes geprüfte Ereignis aktualisiert sofort den Cache und zeigt eine Benachrichtigung. Die URL des Webhooks muss hierher zeigen (z. B. http://127.0.0.1:PORT/ für einen Dienst auf diesem Rechner oder einen TLS-Proxy).</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebiger freier Port</translation>
     </message>
     <message>
         <source>S&amp;top receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang &amp;beenden</translation>
     </message>
     <message>
         <source>Start &amp;receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang &amp;starten</translation>
     </message>
     <message>
         <source>Create a webhook for &quot;%1&quot; first: its secret verifies what arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst einen Webhook für „%1“ an: Sein Geheimnis prüft, was ankommt.</translation>
     </message>
     <message>
         <source>Receiving the webhooks of &quot;%1&quot; on port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks von „%1“ werden auf Port %2 empfangen.</translation>
     </message>
     <message>
         <source>Reading the webhook secrets from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhook-Geheimnisse werden aus dem Systemschlüsselbund gelesen…</translation>
     </message>
     <message>
         <source>Not receiving webhooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Webhooks empfangen.</translation>
     </message>
     <message>
         <source>offline only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur offline</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Workspace added; its key is in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich hinzugefügt; sein Schlüssel liegt im Systemschlüsselbund.</translation>
     </message>
     <message>
         <source>Workspace saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
         <source>%1
 Enter a new API key for &quot;%2&quot;. Your unsent changes are kept and sent once the key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Geben Sie einen neuen API-Schlüssel für „%2“ ein. Ihre ungesendeten Änderungen bleiben erhalten und werden gesendet, sobald der Schlüssel funktioniert.</translation>
     </message>
     <message>
         <source>Remove workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich entfernen</translation>
     </message>
     <message>
         <source>Remove the workspace &quot;%1&quot; from this computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich „%1“ von diesem Rechner entfernen?</translation>
     </message>
     <message>
         <source>Its API key and webhook secrets are deleted from the system keychain. The account at the service is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein API-Schlüssel und seine Webhook-Geheimnisse werden aus dem Systemschlüsselbund gelöscht. Das Konto beim Dienst bleibt unberührt.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Also delete its cached leads from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch seine Leads im Cache von diesem Rechner löschen</translation>
     </message>
     <message>
         <source>Deleting the keychain entries of &quot;%1&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsselbundeinträge von „%1“ werden gelöscht…</translation>
     </message>
     <message>
         <source>The workspace was kept: its secrets could not be deleted from the system keychain (%1). Unlock the keychain and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich wurde behalten: Seine Geheimnisse konnten nicht aus dem Systemschlüsselbund gelöscht werden (%1). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The workspace could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
         <source>Removed &quot;%1&quot; and its keychain entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ und seine Schlüsselbundeinträge entfernt.</translation>
     </message>
     <message>
         <source>Its cache was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Cache wurde gelöscht.</translation>
     </message>
     <message>
         <source>Its cache could not be deleted entirely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Cache konnte nicht vollständig gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::Sidebar</name>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
         <source>Saved views</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Ansichten</translation>
     </message>
     <message>
         <source>Remove view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht entfernen</translation>
     </message>
     <message>
         <source>Search or filter the lead list, then “Save view…” to keep it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen oder filtern Sie die Lead-Liste und behalten Sie sie mit „Ansicht speichern…“ hier.</translation>
     </message>
 </context>
 <context>
     <name>outpost::SyncEngine</name>
     <message>
         <source>%1 (process %2 on %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Prozess %2 auf %3)</translation>
     </message>
     <message>
         <source>another program</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderes Programm</translation>
     </message>
     <message>
         <source>Another Outpost is syncing this workspace: %1. This one shows the cache as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Outpost synchronisiert diesen Arbeitsbereich: %1. Dieses zeigt den Cache, wie er ist.</translation>
     </message>
     <message numerus="yes">
         <source>Stopped after %n request(s), as asked; the next sync resumes here.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wie gewünscht nach %n Anfrage angehalten; die nächste Synchronisierung setzt hier fort.</numerusform>
+            <numerusform>Wie gewünscht nach %n Anfragen angehalten; die nächste Synchronisierung setzt hier fort.</numerusform>
         </translation>
     </message>
     <message>
         <source>The server refused the saved page cursor (%1); the next sync starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den gespeicherten Seitencursor abgelehnt (%1); die nächste Synchronisierung beginnt von vorn.</translation>
     </message>
     <message>
         <source>Listing leads failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten der Leads fehlgeschlagen</translation>
     </message>
     <message>
         <source>The server&apos;s list of leads could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lead-Liste des Servers ist nicht lesbar: %1</translation>
     </message>
     <message>
         <source>The server sent the same page twice (cursor repeated); listing stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat dieselbe Seite zweimal gesendet (Cursor wiederholt); das Auflisten wurde beendet.</translation>
     </message>
     <message>
         <source>The cache could not store a page of leads: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cache konnte eine Seite Leads nicht speichern: %1</translation>
     </message>
     <message>
         <source>The search index could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Suchindex konnte nicht aufgebaut werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>The server lists only %n lead(s) and offers no paging; leads beyond those are not synced and none is removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Server listet nur %n Lead und bietet kein Blättern; weitere Leads werden nicht synchronisiert, und keiner wird entfernt.</numerusform>
+            <numerusform>Der Server listet nur %n Leads und bietet kein Blättern; weitere Leads werden nicht synchronisiert, und keiner wird entfernt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Refreshing %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren von %1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>Refreshing %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The details of lead %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details von Lead %1 sind nicht lesbar: %2</translation>
     </message>
     <message>
         <source>no lead in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Lead in der Antwort</translation>
     </message>
     <message>
         <source>The server answered with lead %1 when asked for lead %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit Lead %1 auf die Frage nach Lead %2.</translation>
     </message>
     <message>
         <source>Fetching details failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufen der Details fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>Synced: %n lead(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synchronisiert: %n Lead gelistet</numerusform>
+            <numerusform>Synchronisiert: %n Leads gelistet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n geändert</numerusform>
+            <numerusform>, %n geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n entfernt</numerusform>
+            <numerusform>, %n entfernt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n with details</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n mit Details</numerusform>
+            <numerusform>, %n mit Details</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n warning(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Warnung: </numerusform>
+            <numerusform>; %n Warnungen: </numerusform>
         </translation>
     </message>
     <message>
         <source>The service refused this workspace&apos;s API key: %1 Syncing stopped; edits wait in the outbox until a new key is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat den API-Schlüssel dieses Arbeitsbereichs abgelehnt: %1 Die Synchronisierung wurde beendet; Änderungen warten im Postausgang, bis ein neuer Schlüssel hinterlegt ist.</translation>
     </message>
     <message>
         <source>Sync cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung abgebrochen.</translation>
     </message>
     <message>
         <source>%1: %2. The cache stays usable; sync resumes from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2. Der Cache bleibt nutzbar; die Synchronisierung setzt hier fort.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Sync cancelled; the next sync resumes where this one stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung abgebrochen; die nächste setzt dort fort, wo diese aufhörte.</translation>
     </message>
 </context>
 <context>
     <name>outpost::SyncStatusBar</name>
     <message>
         <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie synchronisiert</translation>
     </message>
     <message>
         <source>Synced just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade synchronisiert</translation>
     </message>
     <message>
         <source>Synced %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor %1 synchronisiert</translation>
     </message>
     <message>
         <source>Synced on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert am %1</translation>
     </message>
     <message>
         <source>Search finds only the leads indexed so far. Cancelling stops the sync; the next sync continues the index where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche findet nur die bisher indizierten Leads. Abbrechen beendet die Synchronisierung; die nächste setzt den Index dort fort, wo er aufhörte.</translation>
     </message>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsfortschritt</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop this sync; what it fetched is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Synchronisierung beenden; bereits Abgerufenes bleibt erhalten</translation>
     </message>
     <message>
         <source>Work offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline arbeiten</translation>
     </message>
     <message>
         <source>Stop all network traffic until switched back</source>
-        <translation type="unfinished"></translation>
+        <translation>Sämtlichen Netzverkehr anhalten, bis zurückgeschaltet wird</translation>
     </message>
     <message>
         <source>Working offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>%1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausstehend</translation>
     </message>
     <message>
         <source>Changes waiting in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen im Postausgang</translation>
     </message>
     <message>
         <source>1 conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konflikt</translation>
     </message>
     <message>
         <source>%1 conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Konflikte</translation>
     </message>
     <message>
         <source>Resolve changes made on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf beiden Seiten gemachte Änderungen auflösen</translation>
     </message>
     <message>
         <source>Search index progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Suchindex</translation>
     </message>
     <message>
         <source>Building the search index… %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchindex wird aufgebaut… %1 %</translation>
     </message>
 </context>
 <context>
     <name>outpost::SyncStatusSource</name>
     <message>
         <source>Open a workspace to change its leads: changes go to its outbox and are sent when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Leads zu ändern: Änderungen gehen in seinen Postausgang und werden online gesendet.</translation>
     </message>
 </context>
 <context>
     <name>outpost::TimelineDelegate</name>
     <message>
         <source>Note · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz · %1</translation>
     </message>
     <message>
         <source>Note by %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz von %1 · %2</translation>
     </message>
     <message>
         <source>time unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit unbekannt</translation>
     </message>
     <message>
         <source>Appointment · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin · %1</translation>
     </message>
     <message>
         <source>Appointment · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin · %1 · %2</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
     <name>outpost::TimelineModel</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereiht</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Needs review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfen: %1</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::WebhookEventApplier</name>
     <message>
         <source>A &quot;%1&quot; event arrived without a lead id; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ereignis „%1“ kam ohne Lead-ID an; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>Event %1 could not be stored in the cache: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1 konnte nicht im Cache gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The details of lead %1 could not be fetched: %2; the next sync brings them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details von Lead %1 konnten nicht abgerufen werden: %2; die nächste Synchronisierung bringt sie.</translation>
     </message>
     <message>
         <source>The service answered with unreadable details for lead %1; the next sync tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst lieferte unlesbare Details für Lead %1; die nächste Synchronisierung versucht es erneut.</translation>
     </message>
     <message>
         <source>The details of lead %1 could not be stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details von Lead %1 konnten nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Lead %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead %1</translation>
     </message>
     <message>
         <source>Webhook test</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Test</translation>
     </message>
     <message>
         <source>The service&apos;s test delivery arrived and was verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testzustellung des Dienstes ist angekommen und wurde geprüft.</translation>
     </message>
     <message>
         <source>Webhook event</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Ereignis</translation>
     </message>
     <message>
         <source>&quot;%1&quot; arrived; Outpost does not act on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist angekommen; Outpost reagiert nicht darauf.</translation>
     </message>
     <message>
         <source>New lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lead</translation>
     </message>
     <message>
         <source>Status changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status geändert</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>Message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht von %1</translation>
     </message>
     <message>
         <source>Note on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu %1</translation>
     </message>
     <message>
         <source>Appointment booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin gebucht</translation>
     </message>
     <message>
         <source>%1, %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 %3</translation>
     </message>
     <message>
         <source>Lead escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead eskaliert</translation>
     </message>
 </context>
 <context>
     <name>outpost::WebhookListener</name>
     <message>
         <source>workspace &quot;%1&quot; has no webhook secret in the keychain: create a webhook for it first (its secret is stored when it is created)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich „%1“ hat kein Webhook-Geheimnis im Schlüsselbund: Legen Sie zuerst einen Webhook dafür an (sein Geheimnis wird beim Anlegen gespeichert)</translation>
     </message>
     <message>
         <source>No API key could be read (%1): new leads arrive without their details until the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein API-Schlüssel gelesen werden (%1): Neue Leads kommen bis zur nächsten Synchronisierung ohne Details an.</translation>
     </message>
     <message>
         <source>The secret of webhook %1 is not in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis von Webhook %1 ist nicht im Schlüsselbund.</translation>
     </message>
     <message>
         <source>The webhook secrets could not be read from the system keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhook-Geheimnisse konnten nicht aus dem Systemschlüsselbund gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::WebhookReceiver</name>
     <message>
         <source>no webhook secret: every delivery would be refused</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Webhook-Geheimnis: Jede Zustellung würde abgewiesen</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
     </message>
 </context>
 <context>
     <name>outpost::WebhooksDialog</name>
     <message>
         <source>Reading this workspace&apos;s key from the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel dieses Arbeitsbereichs wird aus dem Systemschlüsselbund gelesen…</translation>
     </message>
     <message>
         <source>Webhooks of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks von %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Send &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test senden</translation>
     </message>
     <message>
         <source>De&amp;liveries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zustellungen</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Deliveries of the selected webhook:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen des gewählten Webhooks:</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>New webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Webhook</translation>
     </message>
     <message>
         <source>e.g. Office CRM bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Büro-CRM-Brücke</translation>
     </message>
     <message>
         <source>HTTPS only; http://127.0.0.1 or http://localhost for testing on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur HTTPS; http://127.0.0.1 oder http://localhost zum Testen auf diesem Rechner.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>Events:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse:</translation>
     </message>
     <message>
         <source>C&amp;reate webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook &amp;anlegen</translation>
     </message>
     <message>
         <source>Its signing secret, shown once and already kept in the system keychain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Signaturgeheimnis, nur einmal gezeigt und bereits im Systemschlüsselbund abgelegt:</translation>
     </message>
     <message>
         <source>Loading the webhooks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks werden geladen…</translation>
     </message>
     <message numerus="yes">
         <source>%n webhook(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Webhook.</numerusform>
+            <numerusform>%n Webhooks.</numerusform>
         </translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Creating the webhook and storing its secret in the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook wird angelegt und sein Geheimnis im Systemschlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>Created &quot;%1&quot;. Its secret is in the system keychain; the receiver uses it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ angelegt. Sein Geheimnis liegt im Systemschlüsselbund; der Empfänger nutzt es von dort.</translation>
     </message>
     <message>
         <source>Delete webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook löschen</translation>
     </message>
     <message>
         <source>Delete the webhook &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook „%1“ löschen?</translation>
     </message>
     <message>
         <source>The service stops sending to %1, and its secret is deleted from the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst sendet nicht mehr an %1, und sein Geheimnis wird aus dem Systemschlüsselbund gelöscht.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Deleting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelöscht…</translation>
     </message>
     <message>
         <source>Deleted the webhook and forgot its secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook gelöscht und sein Geheimnis vergessen.</translation>
     </message>
     <message>
         <source>Asking the service to send a test event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst wird gebeten, ein Testereignis zu senden…</translation>
     </message>
     <message>
         <source>The service sent a test event; its delivery appears below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat ein Testereignis gesendet; seine Zustellung erscheint unten.</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>zugestellt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>outpost::WorkspaceClient</name>
     <message>
         <source>Workspace &quot;%1&quot; has no service address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich „%1“ hat keine Dienstadresse.</translation>
     </message>
     <message>
         <source>No API key is stored for &quot;%1&quot;: edit the workspace to enter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „%1“ ist kein API-Schlüssel gespeichert: Bearbeiten Sie den Arbeitsbereich, um einen einzugeben.</translation>
     </message>
     <message>
         <source>The key of &quot;%1&quot; could not be read from the system keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von „%1“ konnte nicht aus dem Systemschlüsselbund gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>outpost::WorkspaceDialog</name>
     <message>
         <source>Add workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich hinzufügen</translation>
     </message>
     <message>
         <source>Edit workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 bearbeiten</translation>
     </message>
     <message>
         <source>e.g. Spring campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Frühjahrsaktion</translation>
     </message>
     <message>
         <source>Leave empty to keep the stored key</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten</translation>
     </message>
     <message>
         <source>Paste the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Service &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst&amp;adresse:</translation>
     </message>
     <message>
         <source>&amp;Client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client-ID:</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>Service profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstprofil</translation>
     </message>
     <message>
         <source>requests per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute</translation>
     </message>
     <message>
         <source>requests per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Stunde</translation>
     </message>
     <message>
         <source>e.g. lp_ (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. lp_ (optional)</translation>
     </message>
     <message>
         <source>Webhook signature &amp;header:</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Signatur-&amp;Header:</translation>
     </message>
     <message>
         <source>Rate limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimit:</translation>
     </message>
     <message>
         <source>Key &amp;prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel&amp;präfix:</translation>
     </message>
     <message>
         <source>Save without checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Prüfung speichern</translation>
     </message>
     <message>
         <source>A workspace named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Arbeitsbereich namens „%1“ existiert bereits.</translation>
     </message>
     <message>
         <source>Enter the workspace&apos;s API key: Outpost checks it once, then keeps it in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den API-Schlüssel des Arbeitsbereichs ein: Outpost prüft ihn einmal und bewahrt ihn dann im Systemschlüsselbund auf.</translation>
     </message>
     <message>
         <source>Checking the key with one call to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird mit einem Aufruf an %1 geprüft…</translation>
     </message>
     <message>
         <source>%1 Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>Check the address and the client id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Adresse und Client-ID: %1</translation>
     </message>
     <message>
         <source>The connection is not safe: %1 Nothing was sent with the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist nicht sicher: %1 Der Schlüssel wurde nicht gesendet.</translation>
     </message>
     <message>
         <source>The key could not be checked: %1 You can save it unchecked and work offline; sync tells you later if the service refuses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht geprüft werden: %1 Sie können ihn ungeprüft speichern und offline arbeiten; die Synchronisierung meldet später, falls der Dienst ihn ablehnt.</translation>
     </message>
     <message>
         <source>The key could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht geprüft werden: %1</translation>
     </message>
     <message>
         <source>Storing the key in the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird im Systemschlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>No system keychain is reachable, and Outpost keeps API keys nowhere else. Start your desktop&apos;s keyring (GNOME Keyring, KeePassXC or KWallet with the Secret Service enabled) and save again. Nothing was saved.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Systemschlüsselbund erreichbar, und Outpost bewahrt API-Schlüssel nirgendwo sonst auf. Starten Sie den Schlüsselbund Ihres Desktops (GNOME Keyring, KeePassXC oder KWallet mit aktiviertem Secret Service) und speichern Sie erneut. Nichts wurde gespeichert.
+%1</translation>
     </message>
     <message>
         <source>The system keychain is locked or refused access. Unlock it and save again. Nothing was saved.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Systemschlüsselbund ist gesperrt oder verweigert den Zugriff. Entsperren Sie ihn und speichern Sie erneut. Nichts wurde gespeichert.
+%1</translation>
     </message>
     <message>
         <source>The key could not be stored in the system keychain: %1. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht im Systemschlüsselbund gespeichert werden: %1. Nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>The workspace could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>Workspace added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich hinzugefügt.</translation>
     </message>
 </context>
 <context>
     <name>outpost::WorkspaceListModel</name>
     <message>
         <source>%1 (local cache only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nur lokaler Cache)</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2</translation>
     </message>
 </context>
 <context>
     <name>outpost::WorkspaceSync</name>
     <message>
         <source>No API key for &quot;%1&quot; in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein API-Schlüssel für „%1“ im Schlüsselbund.</translation>
     </message>
     <message>
         <source>The keychain has no API key for this workspace: enter one to sync it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat keinen API-Schlüssel für diesen Arbeitsbereich: Geben Sie einen ein, um ihn zu synchronisieren.</translation>
     </message>
     <message numerus="yes">
         <source>Waiting for the keychain to sync &quot;%1&quot; (it answered: %2). Trying again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warten auf den Schlüsselbund, um „%1“ zu synchronisieren (Antwort: %2). Neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>Warten auf den Schlüsselbund, um „%1“ zu synchronisieren (Antwort: %2). Neuer Versuch in %n Sekunden.</numerusform>
         </translation>
     </message>
 </context>

@@ -126,29 +126,32 @@ Result<qint64> OutboxQueue::setStatus(qint64 leadId, const QString &status)
 
 Result<qint64> OutboxQueue::addNote(qint64 leadId, const QString &text)
 {
-    if (const QString error = textError(text, tr("note")); !error.isEmpty())
-        return makeError(error);
-    auto lead = m_cache.cachedLead(leadId);
-    if (!lead)
-        return lead.error();
-    Draft draft{OutboxRow::Op::Note, {leadId}, {{QStringLiteral("text"), text}}, {}, {}};
-    draft.apply = [this, leadId, text](const QString &ref) {
-        return m_cache.insertLocalItem("notes (lead_id, id, author, text, created_at) VALUES (?, ?, NULL, ?, ?)",
-                                       leadId, ref, {text, OutboxTable::nowMs()});
-    };
-    return enqueue(std::move(draft));
+    return enqueueText(
+        OutboxRow::Op::Note, leadId, text, tr("note"), [this, text](const Lead &lead, const QString &ref) {
+            return m_cache.insertLocalItem("notes (lead_id, id, author, text, created_at) VALUES (?, ?, NULL, ?, ?)",
+                                           lead.id, ref, {text, OutboxTable::nowMs()});
+        });
 }
 
 Result<qint64> OutboxQueue::reply(qint64 leadId, const QString &text)
 {
-    if (const QString error = textError(text, tr("reply")); !error.isEmpty())
+    return enqueueText(OutboxRow::Op::Reply, leadId, text, tr("reply"),
+                       [this, text](const Lead &lead, const QString &ref) {
+                           return insertLocalMessage(lead, ref, text, OutboxTable::nowMs());
+                       });
+}
+
+Result<qint64> OutboxQueue::enqueueText(OutboxRow::Op op, qint64 leadId, const QString &text, const QString &what,
+                                        LocalTextWrite write)
+{
+    if (const QString error = textError(text, what); !error.isEmpty())
         return makeError(error);
     auto lead = m_cache.cachedLead(leadId);
     if (!lead)
         return lead.error();
-    Draft draft{OutboxRow::Op::Reply, {leadId}, {{QStringLiteral("text"), text}}, {}, {}};
-    draft.apply = [this, lead = *lead, text](const QString &ref) {
-        return insertLocalMessage(lead, ref, text, OutboxTable::nowMs());
+    Draft draft{op, {leadId}, {{QStringLiteral("text"), text}}, {}, {}};
+    draft.apply = [lead = *lead, write = std::move(write)](const QString &ref) {
+        return write(lead, ref);
     };
     return enqueue(std::move(draft));
 }

@@ -73,6 +73,10 @@ private:
 
     static Draft campaignCreateDraft(const QString &name, const QJsonObject &filters, const QString &message);
     Result<qint64> enqueue(Draft draft);
+    // A note or a reply: the same checks and payload; `write` puts the cache's copy in place.
+    using LocalTextWrite = std::function<Result<void>(const Lead &lead, const QString &localRef)>;
+    Result<qint64> enqueueText(OutboxRow::Op op, qint64 leadId, const QString &text, const QString &what,
+                               LocalTextWrite write);
     Result<qint64> insertRow(const Draft &draft, const QString &key);
     Result<void> insertLocalMessage(const Lead &lead, const QString &localRef, const QString &text, qint64 sentAt);
 

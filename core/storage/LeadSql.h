@@ -42,6 +42,7 @@ private:
         QString driverOnly;  // the FROM of the FTS table alone, when nothing else needs the lead row
     };
     static Parts build(const LeadFilter &filter);
+    static Statement afterTiedKey(const LeadQuery &query, const Parts &p, const QString &key, bool descending);
     static QString sortExpression(LeadSort::Key key);
 };
 
