@@ -353,12 +353,7 @@ Result<OutboxQueue::QueuedCampaign> OutboxQueue::queueNewCampaign(const QString 
         if (!create)
             return create.error();
         queued.createRow = *create;
-        auto send = insertRow({OutboxRow::Op::CampaignSend, {}, {{QStringLiteral("create_row"), *create}}, {}, {}},
-                              queued.sendKey);
-        if (!send)
-            return send.error();
-        queued.sendRow = *send;
-        return link ? link(queued) : Result<void>();
+        return insertCampaignSend({{QStringLiteral("create_row"), *create}}, queued, link);
     });
     if (!written)
         return written.error();
@@ -371,17 +366,24 @@ Result<OutboxQueue::QueuedCampaign> OutboxQueue::queueCampaignSend(qint64 campai
         return makeError(tr("Campaign %1 does not exist: nothing was queued.").arg(campaignId));
     QueuedCampaign queued;
     queued.sendKey = newKey();
-    auto written = m_table.inTransaction([&]() -> Result<void> {
-        auto send = insertRow({OutboxRow::Op::CampaignSend, {}, {{QStringLiteral("campaign_id"), campaignId}}, {}, {}},
-                              queued.sendKey);
-        if (!send)
-            return send.error();
-        queued.sendRow = *send;
-        return link ? link(queued) : Result<void>();
+    auto written = m_table.inTransaction([&] {
+        return insertCampaignSend({{QStringLiteral("campaign_id"), campaignId}}, queued, link);
     });
     if (!written)
         return written.error();
     return queued;
+}
+
+// The send row of a campaign (`target` names it: an id, or the row that
+// creates it), and whatever the caller links to it, in the caller's transaction.
+Result<void> OutboxQueue::insertCampaignSend(const QJsonObject &target, QueuedCampaign &queued,
+                                             const CampaignLink &link)
+{
+    auto send = insertRow({OutboxRow::Op::CampaignSend, {}, target, {}, {}}, queued.sendKey);
+    if (!send)
+        return send.error();
+    queued.sendRow = *send;
+    return link ? link(queued) : Result<void>();
 }
 
 // ---- Writing ----

@@ -78,6 +78,7 @@ private:
     Result<qint64> enqueueText(OutboxRow::Op op, qint64 leadId, const QString &text, const QString &what,
                                LocalTextWrite write);
     Result<qint64> insertRow(const Draft &draft, const QString &key);
+    Result<void> insertCampaignSend(const QJsonObject &target, QueuedCampaign &queued, const CampaignLink &link);
     Result<void> insertLocalMessage(const Lead &lead, const QString &localRef, const QString &text, qint64 sentAt);
 
     OutboxTable &m_table;
