@@ -136,28 +136,43 @@ public:
     ~RawSqlite() { sqlite3_close(m_db); }
 
     // Prepares, binds, steps through every row and finalizes; milliseconds.
-    double run(const LeadSql::Statement &st, int *rows = nullptr)
+    double run(const LeadSql::Statement &st, int *rows = nullptr) { return run(LeadSql::Window{{st}, 0, -1}, rows); }
+
+    // A window's parts one after the other, stopped once it is full, as the app reads it.
+    double run(const LeadSql::Window &window, int *rows = nullptr)
     {
         QElapsedTimer t;
         t.start();
-        const QByteArray sql = st.sql.toUtf8();
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.constData(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
-            std::fprintf(stderr, "raw prepare failed: %s\n", sqlite3_errmsg(m_db));
-            return -1;
+        qint64 n = 0;
+        qint64 skip = window.skip;
+        const auto full = [&] {
+            return window.limit >= 0 && n >= window.limit;
+        };
+        for (const LeadSql::Statement &st : window.parts) {
+            if (full())
+                break;
+            const QByteArray sql = st.sql.toUtf8();
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v2(m_db, sql.constData(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+                std::fprintf(stderr, "raw prepare failed: %s\n", sqlite3_errmsg(m_db));
+                return -1;
+            }
+            for (int i = 0; i < st.values.size(); ++i)
+                bind(stmt, i + 1, st.values.at(i));
+            while (!full() && sqlite3_step(stmt) == SQLITE_ROW) {
+                if (skip > 0) {
+                    --skip;
+                    continue;
+                }
+                // Read every column, as the app does.
+                for (int c = 0; c < sqlite3_column_count(stmt); ++c)
+                    sqlite3_column_text(stmt, c);
+                ++n;
+            }
+            sqlite3_finalize(stmt);
         }
-        for (int i = 0; i < st.values.size(); ++i)
-            bind(stmt, i + 1, st.values.at(i));
-        int n = 0;
-        while (sqlite3_step(stmt) == SQLITE_ROW) {
-            // Read every column, as the app does.
-            for (int c = 0; c < sqlite3_column_count(stmt); ++c)
-                sqlite3_column_text(stmt, c);
-            ++n;
-        }
-        sqlite3_finalize(stmt);
         if (rows)
-            *rows = n;
+            *rows = static_cast<int>(n);
         return msSince(t);
     }
 
@@ -532,7 +547,7 @@ int main(int argc, char *argv[])
         // The floor: a keyset window that starts at that row.
         const std::optional<Lead> before = model->leadAt(std::max(0, row - 1));
         if (before)
-            jumpFloor << raw.run(LeadSql::select(
+            jumpFloor << raw.run(LeadSql::window(
                 LeadQuery{{}, sort, 100, 0, LeadCursor{LeadSql::sortValue(*before, sort.key), before->id}}));
         // The model alone: 100-row windows at other positions, the last rows
         // among them, nothing painted; beside each, the keyset read of the same
@@ -550,7 +565,7 @@ int main(int argc, char *argv[])
             const std::optional<LeadCursor> cursor =
                 previous ? std::optional(LeadCursor{LeadSql::sortValue(*previous, sort.key), previous->id})
                          : std::nullopt;
-            windowFloor << raw.run(LeadSql::select(LeadQuery{{}, sort, LeadTableModel::kBlockRows, 0, cursor}));
+            windowFloor << raw.run(LeadSql::window(LeadQuery{{}, sort, LeadTableModel::kBlockRows, 0, cursor}));
         }
     }
     QJsonObject jumps = figure("ui_jump_to_row", count, jump, jumpFloor, "raw sqlite3: keyset window at that row");

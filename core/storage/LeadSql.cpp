@@ -120,11 +120,10 @@ LeadSql::Parts LeadSql::build(const LeadFilter &f)
     return p;
 }
 
-LeadSql::Statement LeadSql::select(const LeadQuery &query)
+LeadSql::Window LeadSql::window(const LeadQuery &query)
 {
     Parts p = build(query.filter);
     const bool descending = query.sort.order == Qt::DescendingOrder;
-    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString key = sortExpression(query.sort.key);
     QString id = QStringLiteral("l.id");
     if (query.sort.key == LeadSort::Key::Newest && !p.driverRowid.isEmpty()) {
@@ -140,6 +139,7 @@ LeadSql::Statement LeadSql::select(const LeadQuery &query)
         p.values << query.after->id;
     }
 
+    const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString sql = QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM ") + p.from;
     if (!p.where.isEmpty())
         sql += QStringLiteral(" WHERE ") + p.where.join(QStringLiteral(" AND "));
@@ -148,40 +148,45 @@ LeadSql::Statement LeadSql::select(const LeadQuery &query)
         sql += QStringLiteral(", l.id %1").arg(direction);
     sql += QStringLiteral(" LIMIT ? OFFSET ?");
     p.values << query.limit << query.offset;
-    return {sql, p.values};
+    return {{{sql, p.values}}, 0, query.limit};
+}
+
+LeadSql::Statement LeadSql::select(const LeadQuery &query)
+{
+    Q_ASSERT(!query.after);
+    LeadQuery fromTop = query;
+    fromTop.after.reset();
+    return window(fromTop).parts.constFirst();
 }
 
 // After a cursor on a sort key that many leads share (no last message yet, a
-// common name, a status), as two index seeks merged: the rest of the cursor's
-// key by id, then the keys beyond it. Neither the row value (key, l.id) > (?, ?)
-// nor "key >= ? AND (key > ? OR l.id > ?)" seeks past the cursor's id on a
-// collated or computed key: both read every lead of that key before it
-// (20 ms among 100,000 leads without a message).
-LeadSql::Statement LeadSql::afterTiedKey(const LeadQuery &query, const Parts &p, const QString &key, bool descending)
+// common name, a status): the rest of the cursor's key by id, then the keys
+// beyond it, two index seeks read one after the other. Neither the row value
+// (key, l.id) > (?, ?) nor "key >= ? AND (key > ? OR l.id > ?)" seeks past the
+// cursor's id on a collated or computed key: both read every lead of that key
+// before it (20 ms among 100,000 leads without a message). Nor does one
+// statement merging both: its ORDER BY sorts them in memory, and the second
+// seek reads its rows even when the first one filled the window (a name is
+// shared by thousands of leads), twice the rows and 1.5x the time.
+LeadSql::Window LeadSql::afterTiedKey(const LeadQuery &query, const Parts &p, const QString &key, bool descending)
 {
     const QString direction = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     const QString beyond = descending ? QStringLiteral("<") : QStringLiteral(">");
-    const QString where =
-        p.where.isEmpty() ? QString() : p.where.join(QStringLiteral(" AND ")) + QStringLiteral(" AND ");
-    const QString select = QStringLiteral("SELECT ") + columns() + QStringLiteral(", ") + key +
-                           QStringLiteral(" AS sort_key FROM ") + p.from + QStringLiteral(" WHERE ") + where;
-    // Each side holds every row the window may need, the skipped ones included.
+    QString select =
+        QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM ") + p.from + QStringLiteral(" WHERE ");
+    if (!p.where.isEmpty())
+        select += p.where.join(QStringLiteral(" AND ")) + QStringLiteral(" AND ");
+    // Each part holds every row the window may need, the skipped ones included.
     const qint64 needed = query.limit < 0 ? -1 : qint64(query.limit) + query.offset;
     const QString sameKey =
         select + QStringLiteral("%1 = ? AND l.id %2 ? ORDER BY l.id %3 LIMIT ?").arg(key, beyond, direction);
     const QString laterKeys =
         select + QStringLiteral("%1 %2 ? ORDER BY %1 %3, l.id %3 LIMIT ?").arg(key, beyond, direction);
-    // Name sorts are collated: the merged rows are ordered the same way.
-    const QString collation =
-        key.contains(QLatin1String("COLLATE NOCASE")) ? QStringLiteral(" COLLATE NOCASE") : QString();
-    const QString sql = QStringLiteral("SELECT * FROM (") + sameKey + QStringLiteral(") UNION ALL SELECT * FROM (") +
-                        laterKeys +
-                        QStringLiteral(") ORDER BY sort_key%1 %2, id %2 LIMIT ? OFFSET ?").arg(collation, direction);
-    QVariantList values = p.values;
-    values << query.after->key << query.after->id << needed;
-    values += p.values;
-    values << query.after->key << needed << query.limit << query.offset;
-    return {sql, values};
+    QVariantList sameValues = p.values;
+    sameValues << query.after->key << query.after->id << needed;
+    QVariantList laterValues = p.values;
+    laterValues << query.after->key << needed;
+    return {{{sameKey, sameValues}, {laterKeys, laterValues}}, query.offset, query.limit};
 }
 
 LeadSql::Statement LeadSql::sortValues(const LeadQuery &query, const QList<qint64> &ids)

@@ -21,6 +21,19 @@ public:
         QVariantList values;
     };
 
+    // A window of a list: the rows of `parts` run in order, one after the
+    // other, `skip` of them passed over, then at most `limit` kept (all when
+    // negative). Readers stop stepping once the window is full, and run no
+    // part after that.
+    struct Window
+    {
+        QList<Statement> parts;
+        qint64 skip = 0;
+        qint64 limit = -1;
+    };
+    static Window window(const LeadQuery &query);
+    // The list from its top as one statement (query.after unset), for others
+    // to wrap in a subquery.
     static Statement select(const LeadQuery &query);
     // The id and sort value of those of `ids` that match the filter now, for
     // placing changed leads in a sorted list without reading it again.
@@ -42,7 +55,7 @@ private:
         QString driverOnly;  // the FROM of the FTS table alone, when nothing else needs the lead row
     };
     static Parts build(const LeadFilter &filter);
-    static Statement afterTiedKey(const LeadQuery &query, const Parts &p, const QString &key, bool descending);
+    static Window afterTiedKey(const LeadQuery &query, const Parts &p, const QString &key, bool descending);
     static QString sortExpression(LeadSort::Key key);
 };
 

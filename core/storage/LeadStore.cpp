@@ -537,20 +537,31 @@ Result<QDateTime> LeadStore::detailsFetchedAt(qint64 id)
 
 Result<QList<Lead>> LeadStore::window(const LeadQuery &query)
 {
-    const LeadSql::Statement st = LeadSql::select(query);
-    auto q = cachedQuery(st.sql);
-    if (!q)
-        return q.error();
-    bindAll(**q, st.values);
-    auto r = Database::exec(**q, "read leads");
-    if (!r)
-        return r.error();
+    const LeadSql::Window window = LeadSql::window(query);
+    const auto full = [&window](const QList<Lead> &leads) {
+        return window.limit >= 0 && leads.size() >= window.limit;
+    };
     QList<Lead> leads;
     leads.reserve(query.limit);
-    while ((*q)->next())
-        leads.append(leadFromRow(**q));
-    // Done reading: no open statement may pin an old WAL snapshot.
-    (*q)->finish();
+    qint64 skip = window.skip;
+    for (const LeadSql::Statement &part : window.parts) {
+        if (full(leads))
+            break;
+        auto q = cachedQuery(part.sql);
+        if (!q)
+            return q.error();
+        bindAll(**q, part.values);
+        if (auto r = Database::exec(**q, "read leads"); !r)
+            return r.error();
+        while (!full(leads) && (*q)->next()) {
+            if (skip > 0)
+                --skip;
+            else
+                leads.append(leadFromRow(**q));
+        }
+        // Done reading: no open statement may pin an old WAL snapshot.
+        (*q)->finish();
+    }
     return leads;
 }
 

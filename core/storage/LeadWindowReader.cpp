@@ -174,16 +174,29 @@ Result<void> LeadWindowReader::done(sqlite3_stmt *st, int rc)
 
 Result<QList<Lead>> LeadWindowReader::window(const LeadQuery &query)
 {
-    auto st = bound(LeadSql::select(query));
-    if (!st)
-        return st.error();
+    const LeadSql::Window window = LeadSql::window(query);
+    const auto full = [&window](const QList<Lead> &leads) {
+        return window.limit >= 0 && leads.size() >= window.limit;
+    };
     QList<Lead> leads;
     leads.reserve(query.limit);
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(*st)) == SQLITE_ROW)
-        leads.append(leadOf(*st));
-    if (auto finished = done(*st, rc); !finished)
-        return finished.error();
+    qint64 skip = window.skip;
+    for (const LeadSql::Statement &part : window.parts) {
+        if (full(leads))
+            break;
+        auto st = bound(part);
+        if (!st)
+            return st.error();
+        int rc = SQLITE_DONE;
+        while (!full(leads) && (rc = sqlite3_step(*st)) == SQLITE_ROW) {
+            if (skip > 0)
+                --skip;
+            else
+                leads.append(leadOf(*st));
+        }
+        if (auto finished = done(*st, rc == SQLITE_ROW ? SQLITE_DONE : rc); !finished)
+            return finished.error();
+    }
     return leads;
 }
 
