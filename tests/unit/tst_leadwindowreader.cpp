@@ -64,6 +64,12 @@ private slots:
         sparse.lastMessageAt = QDateTime();
         sparse.tags.clear();
         leads << sparse;
+        // Long runs of one sort key: a name in two cases (collated as one), no message yet.
+        for (int i = 0; i < 60; ++i) {
+            Lead tied = test::makeLead(++id, i % 2 ? QStringLiteral("Tied Name") : QStringLiteral("tied name"));
+            tied.lastMessageAt = QDateTime();
+            leads << tied;
+        }
         QVERIFY(m_store->upsert(leads).ok());
     }
 
@@ -130,6 +136,36 @@ private slots:
             QVERIFY(!ours->isEmpty());
             compareLeads(*ours, *expected);
             QVERIFY(!ours->contains(last));
+        }
+    }
+
+    // After a cursor anywhere, inside long runs of one key too, and with rows
+    // skipped after it: the rows that follow it in the whole list read at once.
+    void continuesFromACursorAsTheWholeListDoes()
+    {
+        LeadWindowReader reader(*m_db);
+        for (LeadSort::Key key :
+             {LeadSort::Key::Name, LeadSort::Key::LastMessageAt, LeadSort::Key::Status, LeadSort::Key::Newest}) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const LeadSort sort{key, order};
+                auto all = reader.window(LeadQuery{{}, sort, -1, 0, std::nullopt});
+                QVERIFY(all.ok());
+                QVERIFY(all->size() > 360);
+                for (qsizetype at : {qsizetype(0), qsizetype(9), all->size() / 2, all->size() - 40}) {
+                    for (qint64 skip : {0, 7, 45}) {
+                        const Lead &before = all->at(at);
+                        const LeadQuery next{
+                            {}, sort, 20, skip, LeadCursor{LeadSql::sortValue(before, key), before.id}};
+                        const QList<Lead> expected = all->mid(at + 1 + skip, 20);
+                        auto ours = reader.window(next);
+                        QVERIFY(ours.ok());
+                        compareLeads(*ours, expected);
+                        auto store = m_store->window(next);
+                        QVERIFY(store.ok());
+                        compareLeads(*store, expected);
+                    }
+                }
+            }
         }
     }
 
