@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QFont>
+#include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace outpost {
@@ -8,8 +11,10 @@ namespace outpost {
 // one line of text, elided. QStyledItemDelegate lays every cell's text out
 // three or four times (its size, its elision, its drawing) and asks the model
 // for a dozen roles; after a keystroke every visible cell is new text, so that
-// was most of a keystroke's time. This shapes each text twice and asks for two
-// roles, and looks the same.
+// was most of a keystroke's time. This asks for two roles and keeps the laid
+// out text of recent cells: most cells show a text another row showed just
+// before (a status, a channel, an agent, a common name, a date), and shaping
+// text was most of what remained of a paint.
 class LeadRowDelegate : public QStyledItemDelegate
 {
 public:
@@ -18,7 +23,26 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
+    struct TextKey
+    {
+        QString text;
+        int width = 0;
+        Qt::TextElideMode elide = Qt::ElideRight;
+
+        friend bool operator==(const TextKey &, const TextKey &) = default;
+        friend size_t qHash(const TextKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.text, key.width, int(key.elide));
+        }
+    };
+
+    // The text as it fits `width`, laid out once for the cell's font.
+    const QStaticText &laidOut(const QString &text, int width, const QStyleOptionViewItem &option) const;
+    static QPoint topLeftOf(const QRect &rect, Qt::Alignment alignment, QSizeF size);
     static void drawFocus(QPainter *painter, const QStyleOptionViewItem &option, QPalette::ColorGroup group);
+
+    mutable QHash<TextKey, QStaticText> m_texts;
+    mutable QFont m_textsFont;
 };
 
 } // namespace outpost
