@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QPainter>
 #include <QStyle>
-#include <QtMath>
 
 namespace outpost {
 
@@ -21,7 +20,7 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
 QString oneLine(QString text)
 {
     for (QChar &c : text) {
-        if (c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
             c = u' ';
     }
     return text;
@@ -46,23 +45,25 @@ void LeadRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QVariant align = index.data(Qt::TextAlignmentRole);
         const Qt::Alignment alignment =
             align.isValid() ? Qt::Alignment(align.toInt()) : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter);
-        const QStaticText &shown = laidOut(text, rect.width(), opt);
+        LaidOutText &shown = laidOut(text, rect.width(), opt, painter->layoutDirection());
         const Qt::Alignment visual = QStyle::visualAlignment(opt.direction, alignment);
         painter->save();
         painter->setFont(opt.font);
         painter->setPen(
             opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
         // As drawText(rect) does: a line taller than its row is cut at the row.
-        if (shown.size().height() > rect.height())
+        if (shown.text.size().height() > rect.height())
             painter->setClipRect(rect, Qt::IntersectClip);
-        painter->drawStaticText(topLeftOf(rect, visual, shown.size()), shown);
+        painter->drawStaticText(topLeftOf(rect, visual, shown, opt.font), shown.text);
         painter->restore();
     }
     if (opt.state & QStyle::State_HasFocus)
         drawFocus(painter, opt, group);
 }
 
-const QStaticText &LeadRowDelegate::laidOut(const QString &text, int width, const QStyleOptionViewItem &option) const
+LeadRowDelegate::LaidOutText &LeadRowDelegate::laidOut(const QString &text, int width,
+                                                       const QStyleOptionViewItem &option,
+                                                       Qt::LayoutDirection direction) const
 {
     // Enough for several screens of cells; a font change (zoom, palette, DPI) starts afresh.
     constexpr qsizetype kMaxTexts = 4096;
@@ -70,32 +71,41 @@ const QStaticText &LeadRowDelegate::laidOut(const QString &text, int width, cons
         m_texts.clear();
         m_textsFont = option.font;
     }
-    TextKey key{text, width, option.textElideMode};
+    TextKey key{text, width, option.textElideMode, direction};
     auto it = m_texts.find(key);
     if (it == m_texts.end()) {
-        QStaticText laid(option.fontMetrics.elidedText(oneLine(text), option.textElideMode, width));
+        const QString elided = option.fontMetrics.elidedText(oneLine(text), option.textElideMode, width);
+        QStaticText laid(elided);
         laid.setTextFormat(Qt::PlainText);
+        // In the painter's direction, as drawText lays it out (by default
+        // each text's own: an elided Arabic name has its ellipsis on its left).
+        QTextOption textOption;
+        textOption.setTextDirection(direction);
+        laid.setTextOption(textOption);
         laid.prepare(QTransform(), option.font);
-        it = m_texts.insert(std::move(key), std::move(laid));
+        it = m_texts.insert(std::move(key), LaidOutText{elided, std::move(laid)});
     }
     return *it;
 }
 
-// Where QPainter::drawText(rect, alignment) would put one line of that size.
-QPoint LeadRowDelegate::topLeftOf(const QRect &rect, Qt::Alignment alignment, QSizeF size)
+// Where QPainter::drawText(rect, alignment) puts one line of that size, to the
+// fraction of a pixel (the glyphs land on the same pixels).
+QPointF LeadRowDelegate::topLeftOf(const QRect &rect, Qt::Alignment alignment, LaidOutText &shown, const QFont &font)
 {
-    const int width = qCeil(size.width());
-    const int height = qCeil(size.height());
-    int x = rect.left();
-    if (alignment & Qt::AlignRight)
-        x = rect.left() + rect.width() - width;
-    else if (alignment & Qt::AlignHCenter)
-        x = rect.left() + (rect.width() - width) / 2;
-    int y = rect.top();
+    const QRectF r(rect);
+    qreal x = r.left();
+    if (alignment & (Qt::AlignRight | Qt::AlignHCenter)) {
+        if (shown.advance < 0)
+            shown.advance = QFontMetricsF(font).horizontalAdvance(shown.elided);
+        x = alignment & Qt::AlignRight ? r.left() + r.width() - shown.advance
+                                       : r.left() + (r.width() - shown.advance) / 2;
+    }
+    const qreal height = shown.text.size().height();
+    qreal y = r.top();
     if (alignment & Qt::AlignBottom)
-        y = rect.top() + rect.height() - height;
+        y = r.top() + r.height() - height;
     else if (alignment & Qt::AlignVCenter)
-        y = rect.top() + (rect.height() - height) / 2;
+        y = r.top() + (r.height() - height) / 2;
     return {x, y};
 }
 

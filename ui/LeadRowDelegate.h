@@ -28,20 +28,31 @@ private:
         QString text;
         int width = 0;
         Qt::TextElideMode elide = Qt::ElideRight;
+        Qt::LayoutDirection direction = Qt::LeftToRight;
 
         friend bool operator==(const TextKey &, const TextKey &) = default;
         friend size_t qHash(const TextKey &key, size_t seed = 0)
         {
-            return qHashMulti(seed, key.text, key.width, int(key.elide));
+            return qHashMulti(seed, key.text, key.width, int(key.elide), int(key.direction));
         }
     };
 
+    struct LaidOutText
+    {
+        QString elided;
+        QStaticText text;
+        // Its advance, not its bounding box, is what drawText aligns right or
+        // centred (they differ for Arabic); measured when first needed.
+        qreal advance = -1;
+    };
+
     // The text as it fits `width`, laid out once for the cell's font.
-    const QStaticText &laidOut(const QString &text, int width, const QStyleOptionViewItem &option) const;
-    static QPoint topLeftOf(const QRect &rect, Qt::Alignment alignment, QSizeF size);
+    LaidOutText &laidOut(const QString &text, int width, const QStyleOptionViewItem &option,
+                         Qt::LayoutDirection direction) const;
+    static QPointF topLeftOf(const QRect &rect, Qt::Alignment alignment, LaidOutText &shown, const QFont &font);
     static void drawFocus(QPainter *painter, const QStyleOptionViewItem &option, QPalette::ColorGroup group);
 
-    mutable QHash<TextKey, QStaticText> m_texts;
+    mutable QHash<TextKey, LaidOutText> m_texts;
     mutable QFont m_textsFont;
 };
 
