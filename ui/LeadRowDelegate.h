@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QStyledItemDelegate>
 
 namespace outpost {
@@ -17,7 +18,13 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // The width a column of `view` needs to show each of `texts` whole, margins included.
+    static int columnWidthFor(const QWidget *view, const QStringList &texts);
+    // The status column's: its longest translated status name, whichever the language.
+    static int statusColumnWidth(const QWidget *view);
+
 private:
+    static int textMargin(const QStyle *style, const QWidget *widget);
     static void drawFocus(QPainter *painter, const QStyleOptionViewItem &option, QPalette::ColorGroup group);
 };
 
