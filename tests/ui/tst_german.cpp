@@ -1,5 +1,6 @@
 // The app under its German translation and a German locale: texts fit, chips
 // read as whole German labels, numbers use German separators.
+#include "FilterChipBar.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "LeadText.h"
@@ -16,10 +17,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
 using namespace outpost;
@@ -81,6 +84,34 @@ private slots:
                  qPrintable(QStringLiteral("%1 < %2")
                                 .arg(table->horizontalHeader()->sectionSize(LeadTableModel::StatusColumn))
                                 .arg(longest + 2 * margin)));
+    }
+
+    void filterChipsOfferWholeTranslatedLabels()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(50))};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *chips = window.findChild<FilterChipBar *>();
+        QVERIFY(chips);
+        const std::pair<FilterChipBar::Chip, QString> expected[] = {
+            {FilterChipBar::Chip::Status, QStringLiteral("Alle Status")},
+            {FilterChipBar::Chip::Channel, QStringLiteral("Alle Kanäle")},
+            {FilterChipBar::Chip::Tag, QStringLiteral("Alle Tags")},
+            {FilterChipBar::Chip::Agent, QStringLiteral("Alle Agenten")},
+        };
+        for (const auto &[chip, label] : expected) {
+            QMenu *menu = chips->button(chip)->menu();
+            QVERIFY(menu);
+            QVERIFY(!menu->actions().isEmpty());
+            QCOMPARE(menu->actions().first()->text(), label);
+        }
+        QCOMPARE(chips->button(FilterChipBar::Chip::Channel)->accessibleName(), QStringLiteral("Nach Kanal filtern"));
+        QMenu *statusMenu = chips->button(FilterChipBar::Chip::Status)->menu();
+        statusMenu->popup(chips->mapToGlobal(QPoint(0, chips->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(statusMenu));
+        saveScreenshot(*statusMenu, QStringLiteral("german-status-chip-menu.png"));
+        statusMenu->hide();
     }
 };
 
