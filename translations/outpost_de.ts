@@ -3300,10 +3300,6 @@ or locked keychain (default 15).
         <translation>Agent</translation>
     </message>
     <message>
-        <source>Any %1</source>
-        <translation>Alle (%1)</translation>
-    </message>
-    <message>
         <source>No values in the cache</source>
         <translation>Keine Werte im Cache</translation>
     </message>
@@ -3312,8 +3308,36 @@ or locked keychain (default 15).
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Filter by %1</source>
-        <translation>Nach %1 filtern</translation>
+        <source>Any status</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Nach Status filtern</translation>
+    </message>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Nach Kanal filtern</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Nach Tag filtern</translation>
+    </message>
+    <message>
+        <source>Filter by agent</source>
+        <translation>Nach Agent filtern</translation>
     </message>
 </context>
 <context>

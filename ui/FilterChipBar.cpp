@@ -102,6 +102,37 @@ QString FilterChipBar::chipName(Chip chip) const
     return {};
 }
 
+QString FilterChipBar::anyValueText(Chip chip) const
+{
+    // Whole sentences, not "Any " + a lower-cased name: languages decline and capitalise differently.
+    switch (chip) {
+    case Chip::Status:
+        return tr("Any status");
+    case Chip::Channel:
+        return tr("Any channel");
+    case Chip::Tag:
+        return tr("Any tag");
+    case Chip::Agent:
+        return tr("Any agent");
+    }
+    return {};
+}
+
+QString FilterChipBar::filterByText(Chip chip) const
+{
+    switch (chip) {
+    case Chip::Status:
+        return tr("Filter by status");
+    case Chip::Channel:
+        return tr("Filter by channel");
+    case Chip::Tag:
+        return tr("Filter by tag");
+    case Chip::Agent:
+        return tr("Filter by agent");
+    }
+    return {};
+}
+
 QString FilterChipBar::valueText(Chip chip, const QString &value) const
 {
     if (chip == Chip::Status)
@@ -129,7 +160,7 @@ void FilterChipBar::rebuildMenu(Chip chip)
         s.group->addAction(a);
         connect(a, &QAction::triggered, this, [this, chip, value] { select(chip, value); });
     };
-    add(tr("Any %1").arg(chipName(chip).toLower()), QString());
+    add(anyValueText(chip), QString());
     s.menu->addSeparator();
     QStringList values = s.values;
     if (!s.value.isEmpty() && !values.contains(s.value))
@@ -165,7 +196,7 @@ void FilterChipBar::updateChip(Chip chip)
     s.button->setText(
         text.replace(QLatin1Char('&'), QStringLiteral("&&")).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     s.button->setChecked(!s.value.isEmpty());
-    s.button->setAccessibleName(tr("Filter by %1").arg(chipName(chip).toLower()));
+    s.button->setAccessibleName(filterByText(chip));
     if (m_clear)
         m_clear->setVisible(!isEmpty());
 }

@@ -54,6 +54,8 @@ private:
     void select(Chip chip, const QString &value);
     void updateChip(Chip chip);
     QString chipName(Chip chip) const;
+    QString anyValueText(Chip chip) const;
+    QString filterByText(Chip chip) const;
     QString valueText(Chip chip, const QString &value) const;
     ChipState &state(Chip chip) { return m_chips[static_cast<int>(chip)]; }
     const ChipState &state(Chip chip) const { return m_chips[static_cast<int>(chip)]; }

@@ -153,12 +153,16 @@ QWidget *LeadListPage::buildList()
     header->setStretchLastSection(false);
     header->setSectionResizeMode(LeadTableModel::NameColumn, QHeaderView::Stretch);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const std::pair<int, int> widths[] = {{LeadTableModel::StatusColumn, 7}, {LeadTableModel::ChannelColumn, 7},
-                                          {LeadTableModel::PhoneColumn, 10}, {LeadTableModel::EmailColumn, 12},
-                                          {LeadTableModel::TagsColumn, 8},   {LeadTableModel::AgentColumn, 6},
-                                          {LeadTableModel::ScoreColumn, 5},  {LeadTableModel::LastMessageColumn, 9}};
+    const std::pair<int, int> widths[] = {{LeadTableModel::ChannelColumn, 7},    {LeadTableModel::PhoneColumn, 10},
+                                          {LeadTableModel::EmailColumn, 12},     {LeadTableModel::TagsColumn, 8},
+                                          {LeadTableModel::AgentColumn, 6},      {LeadTableModel::ScoreColumn, 5},
+                                          {LeadTableModel::LastMessageColumn, 9}};
     for (const auto &[column, ems] : widths)
         header->resizeSection(column, ems * em);
+    // Status names are as long as the language makes them ("Qualifiziert"): measure them, and the header.
+    header->resizeSection(
+        LeadTableModel::StatusColumn,
+        std::max(LeadRowDelegate::statusColumnWidth(m_table), header->sectionSizeHint(LeadTableModel::StatusColumn)));
     // Narrow by default; the header's context menu brings the rest back.
     for (int column : {LeadTableModel::EmailColumn, LeadTableModel::AgentColumn, LeadTableModel::ScoreColumn})
         header->hideSection(column);

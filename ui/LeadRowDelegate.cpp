@@ -1,8 +1,14 @@
 #include "LeadRowDelegate.h"
 
+#include "LeadText.h"
+#include "domain/LeadStatus.h"
+
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QStyle>
+
+#include <algorithm>
 
 namespace outpost {
 
@@ -40,7 +46,7 @@ void LeadRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QPalette::ColorGroup group = colorGroup(opt);
     const QString text = index.data(Qt::DisplayRole).toString();
     if (!text.isEmpty()) {
-        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const int margin = textMargin(style, widget);
         const QRect rect = opt.rect.adjusted(margin, 0, -margin, 0);
         const QVariant align = index.data(Qt::TextAlignmentRole);
         const Qt::Alignment alignment =
@@ -107,6 +113,29 @@ QPointF LeadRowDelegate::topLeftOf(const QRect &rect, Qt::Alignment alignment, L
     else if (alignment & Qt::AlignVCenter)
         y = r.top() + (r.height() - height) / 2;
     return {x, y};
+}
+
+int LeadRowDelegate::textMargin(const QStyle *style, const QWidget *widget)
+{
+    return style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+}
+
+int LeadRowDelegate::columnWidthFor(const QWidget *view, const QStringList &texts)
+{
+    const QFontMetrics metrics(view->font());
+    int widest = 0;
+    for (const QString &text : texts)
+        widest = std::max(widest, metrics.horizontalAdvance(text));
+    // paint() leaves a margin on either side; one more pixel keeps rounding from eliding.
+    return widest + 2 * textMargin(view->style(), view) + 1;
+}
+
+int LeadRowDelegate::statusColumnWidth(const QWidget *view)
+{
+    QStringList names;
+    for (const LeadStatus &status : LeadStatus::pipeline())
+        names << LeadText::status(status);
+    return columnWidthFor(view, names);
 }
 
 void LeadRowDelegate::drawFocus(QPainter *painter, const QStyleOptionViewItem &option, QPalette::ColorGroup group)

@@ -3,6 +3,7 @@
 #include <QFont>
 #include <QHash>
 #include <QStaticText>
+#include <QStringList>
 #include <QStyledItemDelegate>
 
 namespace outpost {
@@ -21,6 +22,11 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The width a column of `view` needs to show each of `texts` whole, margins included.
+    static int columnWidthFor(const QWidget *view, const QStringList &texts);
+    // The status column's: its longest translated status name, whichever the language.
+    static int statusColumnWidth(const QWidget *view);
 
 private:
     struct TextKey
@@ -50,6 +56,7 @@ private:
     LaidOutText &laidOut(const QString &text, int width, const QStyleOptionViewItem &option,
                          Qt::LayoutDirection direction) const;
     static QPointF topLeftOf(const QRect &rect, Qt::Alignment alignment, LaidOutText &shown, const QFont &font);
+    static int textMargin(const QStyle *style, const QWidget *widget);
     static void drawFocus(QPainter *painter, const QStyleOptionViewItem &option, QPalette::ColorGroup group);
 
     mutable QHash<TextKey, LaidOutText> m_texts;

@@ -1,0 +1,119 @@
+// The app under its German translation and a German locale: texts fit, chips
+// read as whole German labels, numbers use German separators.
+#include "FilterChipBar.h"
+#include "LeadListPage.h"
+#include "LeadTableModel.h"
+#include "LeadText.h"
+#include "MainWindow.h"
+#include "Screenshot.h"
+#include "Sidebar.h"
+#include "TestLeads.h"
+#include "domain/LeadStatus.h"
+#include "storage/Database.h"
+#include "storage/LeadStore.h"
+#include "workspace/WorkspaceRegistry.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QStyle>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTranslator>
+
+using namespace outpost;
+using outpost::test::saveScreenshot;
+
+class TestGerman : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTranslator m_translator;
+    int m_counter = 0;
+
+    QString seededProfile(int count)
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("profile-%1").arg(++m_counter));
+        WorkspaceRegistry registry{Profile(dir)};
+        const Workspace acme = registry.add(Workspace{QUuid(), QStringLiteral("Acme"), QUrl(), QString()}).value();
+        registry.setDefault(acme.id);
+        auto db = Database::open(registry.profile().cachePath(acme.id));
+        LeadStore store(db.value());
+        store.upsert(test::makeLeads(1, count));
+        return dir;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // The translation the build compiles into the app, and a German locale for numbers.
+        const QString qmDir = qEnvironmentVariable("OUTPOST_QM_DIR");
+        QVERIFY2(m_translator.load(QStringLiteral("outpost_de"), qmDir), qPrintable(qmDir));
+        QVERIFY(QCoreApplication::installTranslator(&m_translator));
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(LeadText::status(LeadStatus(LeadStatus::Qualified)), QStringLiteral("Qualifiziert"));
+    }
+
+    void init() { QApplication::setPalette(QApplication::style()->standardPalette()); }
+
+    void theStatusColumnFitsTheLongestTranslatedStatus()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(300))};
+        MainWindow window(registry);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        saveScreenshot(window, QStringLiteral("german-leads.png"));
+        window.showPage(Sidebar::Pipeline);
+        saveScreenshot(window, QStringLiteral("german-pipeline.png"));
+        QTableView *table = window.leadList()->table();
+        const QFontMetrics metrics(table->font());
+        int longest = 0;
+        for (const LeadStatus &s : LeadStatus::pipeline())
+            longest = std::max(longest, metrics.horizontalAdvance(LeadText::status(s)));
+        // The delegate's margins on either side come on top of the text.
+        const int margin = table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1;
+        QVERIFY2(table->horizontalHeader()->sectionSize(LeadTableModel::StatusColumn) >= longest + 2 * margin,
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(table->horizontalHeader()->sectionSize(LeadTableModel::StatusColumn))
+                                .arg(longest + 2 * margin)));
+    }
+
+    void filterChipsOfferWholeTranslatedLabels()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(50))};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *chips = window.findChild<FilterChipBar *>();
+        QVERIFY(chips);
+        const std::pair<FilterChipBar::Chip, QString> expected[] = {
+            {FilterChipBar::Chip::Status, QStringLiteral("Alle Status")},
+            {FilterChipBar::Chip::Channel, QStringLiteral("Alle Kanäle")},
+            {FilterChipBar::Chip::Tag, QStringLiteral("Alle Tags")},
+            {FilterChipBar::Chip::Agent, QStringLiteral("Alle Agenten")},
+        };
+        for (const auto &[chip, label] : expected) {
+            QMenu *menu = chips->button(chip)->menu();
+            QVERIFY(menu);
+            QVERIFY(!menu->actions().isEmpty());
+            QCOMPARE(menu->actions().first()->text(), label);
+        }
+        QCOMPARE(chips->button(FilterChipBar::Chip::Channel)->accessibleName(), QStringLiteral("Nach Kanal filtern"));
+        QMenu *statusMenu = chips->button(FilterChipBar::Chip::Status)->menu();
+        statusMenu->popup(chips->mapToGlobal(QPoint(0, chips->height())));
+        QVERIFY(QTest::qWaitForWindowExposed(statusMenu));
+        saveScreenshot(*statusMenu, QStringLiteral("german-status-chip-menu.png"));
+        statusMenu->hide();
+    }
+};
+
+QTEST_MAIN(TestGerman)
+#include "tst_german.moc"
