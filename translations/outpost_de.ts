@@ -2317,10 +2317,10 @@ or locked keychain (default 15).
         <translation>Schlüssel werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n key(s).</source>
+        <source>%Ln key(s).</source>
         <translation>
-            <numerusform>%n Schlüssel.</numerusform>
-            <numerusform>%n Schlüssel.</numerusform>
+            <numerusform>%Ln Schlüssel.</numerusform>
+            <numerusform>%Ln Schlüssel.</numerusform>
         </translation>
     </message>
     <message>
@@ -2498,10 +2498,10 @@ or locked keychain (default 15).
         <translation>%1 ausgewählt</translation>
     </message>
     <message numerus="yes">
-        <source>%n selected</source>
+        <source>%Ln selected</source>
         <translation>
-            <numerusform>%n ausgewählt</numerusform>
-            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
         </translation>
     </message>
     <message>
@@ -2704,10 +2704,10 @@ or locked keychain (default 15).
         <translation>Der Cache ist nicht lesbar: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n lead(s) in the cache</source>
+        <source>%Ln lead(s) in the cache</source>
         <translation>
-            <numerusform>%n Lead im Cache</numerusform>
-            <numerusform>%n Leads im Cache</numerusform>
+            <numerusform>%Ln Lead im Cache</numerusform>
+            <numerusform>%Ln Leads im Cache</numerusform>
         </translation>
     </message>
     <message>
@@ -2723,10 +2723,10 @@ or locked keychain (default 15).
         <translation>Unbekannte Platzhalter werden unverändert gesendet: %1. Bekannt sind: %2.</translation>
     </message>
     <message numerus="yes">
-        <source>%n lead(s) of the sample have no value for a placeholder: it is sent empty.</source>
+        <source>%Ln lead(s) of the sample have no value for a placeholder: it is sent empty.</source>
         <translation>
-            <numerusform>%n Lead der Stichprobe hat keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
-            <numerusform>%n Leads der Stichprobe haben keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
+            <numerusform>%Ln Lead der Stichprobe hat keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
+            <numerusform>%Ln Leads der Stichprobe haben keinen Wert für einen Platzhalter: Er wird leer gesendet.</numerusform>
         </translation>
     </message>
     <message>
@@ -2738,10 +2738,10 @@ or locked keychain (default 15).
         <translation>Geben Sie der Kampagne einen Namen, um sie zu speichern oder zu senden.</translation>
     </message>
     <message numerus="yes">
-        <source>Ready: %n message(s) would be sent (at most %1 per campaign).</source>
+        <source>Ready: %Ln message(s) would be sent (at most %1 per campaign).</source>
         <translation>
-            <numerusform>Bereit: %n Nachricht würde gesendet (höchstens %1 pro Kampagne).</numerusform>
-            <numerusform>Bereit: %n Nachrichten würden gesendet (höchstens %1 pro Kampagne).</numerusform>
+            <numerusform>Bereit: %Ln Nachricht würde gesendet (höchstens %1 pro Kampagne).</numerusform>
+            <numerusform>Bereit: %Ln Nachrichten würden gesendet (höchstens %1 pro Kampagne).</numerusform>
         </translation>
     </message>
     <message>
@@ -2761,10 +2761,10 @@ or locked keychain (default 15).
         <translation>nie</translation>
     </message>
     <message numerus="yes">
-        <source>Service: %n lead(s); cache: %1 (synced %2).</source>
+        <source>Service: %Ln lead(s); cache: %1 (synced %2).</source>
         <translation>
-            <numerusform>Dienst: %n Lead; Cache: %1 (synchronisiert %2).</numerusform>
-            <numerusform>Dienst: %n Leads; Cache: %1 (synchronisiert %2).</numerusform>
+            <numerusform>Dienst: %Ln Lead; Cache: %1 (synchronisiert %2).</numerusform>
+            <numerusform>Dienst: %Ln Leads; Cache: %1 (synchronisiert %2).</numerusform>
         </translation>
     </message>
     <message>
@@ -2784,10 +2784,10 @@ or locked keychain (default 15).
         <translation>Kampagne senden?</translation>
     </message>
     <message numerus="yes">
-        <source>Send &quot;%1&quot; to %n lead(s)?</source>
+        <source>Send &quot;%1&quot; to %Ln lead(s)?</source>
         <translation>
-            <numerusform>„%1“ an %n Lead senden?</numerusform>
-            <numerusform>„%1“ an %n Leads senden?</numerusform>
+            <numerusform>„%1“ an %Ln Lead senden?</numerusform>
+            <numerusform>„%1“ an %Ln Leads senden?</numerusform>
         </translation>
     </message>
     <message>
@@ -2799,10 +2799,10 @@ or locked keychain (default 15).
 %2</translation>
     </message>
     <message numerus="yes">
-        <source>Send %n message(s)</source>
+        <source>Send %Ln message(s)</source>
         <translation>
-            <numerusform>%n Nachricht senden</numerusform>
-            <numerusform>%n Nachrichten senden</numerusform>
+            <numerusform>%Ln Nachricht senden</numerusform>
+            <numerusform>%Ln Nachrichten senden</numerusform>
         </translation>
     </message>
     <message>
@@ -3220,10 +3220,10 @@ or locked keychain (default 15).
         <translation>–</translation>
     </message>
     <message numerus="yes">
-        <source>average %1 against a target of %2; %3 within target (%n lead(s))</source>
+        <source>average %1 against a target of %2; %3 within target (%Ln lead(s))</source>
         <translation>
-            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%n Lead)</numerusform>
-            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%n Leads)</numerusform>
+            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%Ln Lead)</numerusform>
+            <numerusform>Durchschnitt %1 bei einem Ziel von %2; %3 im Ziel (%Ln Leads)</numerusform>
         </translation>
     </message>
     <message>
@@ -3254,10 +3254,10 @@ or locked keychain (default 15).
 <context>
     <name>outpost::DesktopNotifier</name>
     <message numerus="yes">
-        <source>%n updates</source>
+        <source>%Ln updates</source>
         <translation>
-            <numerusform>%n Neuigkeit</numerusform>
-            <numerusform>%n Neuigkeiten</numerusform>
+            <numerusform>%Ln Neuigkeit</numerusform>
+            <numerusform>%Ln Neuigkeiten</numerusform>
         </translation>
     </message>
     <message>
@@ -4702,10 +4702,10 @@ Geben Sie einen neuen API-Schlüssel für „%2“ ein. Ihre ungesendeten Änder
         <translation>Webhooks werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n webhook(s).</source>
+        <source>%Ln webhook(s).</source>
         <translation>
-            <numerusform>%n Webhook.</numerusform>
-            <numerusform>%n Webhooks.</numerusform>
+            <numerusform>%Ln Webhook.</numerusform>
+            <numerusform>%Ln Webhooks.</numerusform>
         </translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 // The app under its German translation and a German locale: texts fit, chips
 // read as whole German labels, numbers use German separators.
+#include "DashboardPage.h"
 #include "FilterChipBar.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
@@ -14,6 +15,10 @@
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -27,6 +32,31 @@
 
 using namespace outpost;
 using outpost::test::saveScreenshot;
+
+namespace {
+
+// What a chart draws as text: its title, axis labels and bar labels.
+QStringList chartTexts(QChartView *view)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (auto *text = qgraphicsitem_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            texts << text->toPlainText();
+    }
+    return texts;
+}
+
+QStringList labelTexts(QWidget &w)
+{
+    QStringList texts;
+    for (QLabel *l : w.findChildren<QLabel *>()) {
+        if (l->isVisibleTo(&w))
+            texts << l->text();
+    }
+    return texts;
+}
+
+} // namespace
 
 class TestGerman : public QObject
 {
@@ -112,6 +142,40 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(statusMenu));
         saveScreenshot(*statusMenu, QStringLiteral("german-status-chip-menu.png"));
         statusMenu->hide();
+    }
+
+    void dashboardNumbersUseTheLocalesSeparators()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(1234))};
+        MainWindow window(registry);
+        window.resize(1200, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Dashboard);
+        QTRY_VERIFY2_WITH_TIMEOUT(labelTexts(window).contains(QStringLiteral("1.234")),
+                                  qPrintable(labelTexts(window).join(u'|')), 20000);
+        saveScreenshot(window, QStringLiteral("german-dashboard.png"));
+        // Rates read "12,3 %", never "12.3 %".
+        bool rateSeen = false;
+        for (const QString &text : labelTexts(window)) {
+            if (text.endsWith(QStringLiteral(" %")) && text.size() < 10) {
+                rateSeen = true;
+                QVERIFY2(text.contains(u',') && !text.contains(u'.'), qPrintable(text));
+            }
+        }
+        QVERIFY(rateSeen);
+        const QList<QChartView *> views = window.dashboard()->findChildren<QChartView *>();
+        QVERIFY(!views.isEmpty());
+        for (QChartView *view : views) {
+            QVERIFY(view->chart()->localizeNumbers());
+            QCOMPARE(view->chart()->locale().decimalPoint(), QStringLiteral(","));
+        }
+        // The axes keep their labels once numbers are localized (a localized "%d" draws none).
+        QStringList texts;
+        for (QChartView *view : views)
+            texts << chartTexts(view);
+        QVERIFY2(texts.contains(QStringLiteral("0")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.contains(QStringLiteral("50 %")), qPrintable(texts.join(u'|')));
     }
 };
 
