@@ -22,6 +22,16 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
     return option.state & QStyle::State_Active ? QPalette::Normal : QPalette::Inactive;
 }
 
+// One line whatever the text holds, as drawText(Qt::TextSingleLine) shows it.
+QString oneLine(QString text)
+{
+    for (QChar &c : text) {
+        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = u' ';
+    }
+    return text;
+}
+
 } // namespace
 
 void LeadRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -41,16 +51,68 @@ void LeadRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QVariant align = index.data(Qt::TextAlignmentRole);
         const Qt::Alignment alignment =
             align.isValid() ? Qt::Alignment(align.toInt()) : Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter);
-        const QString shown = opt.fontMetrics.elidedText(text, opt.textElideMode, rect.width());
+        LaidOutText &shown = laidOut(text, rect.width(), opt, painter->layoutDirection());
+        const Qt::Alignment visual = QStyle::visualAlignment(opt.direction, alignment);
         painter->save();
         painter->setFont(opt.font);
         painter->setPen(
             opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
-        painter->drawText(rect, int(QStyle::visualAlignment(opt.direction, alignment)) | Qt::TextSingleLine, shown);
+        // As drawText(rect) does: a line taller than its row is cut at the row.
+        if (shown.text.size().height() > rect.height())
+            painter->setClipRect(rect, Qt::IntersectClip);
+        painter->drawStaticText(topLeftOf(rect, visual, shown, opt.font), shown.text);
         painter->restore();
     }
     if (opt.state & QStyle::State_HasFocus)
         drawFocus(painter, opt, group);
+}
+
+LeadRowDelegate::LaidOutText &LeadRowDelegate::laidOut(const QString &text, int width,
+                                                       const QStyleOptionViewItem &option,
+                                                       Qt::LayoutDirection direction) const
+{
+    // Enough for several screens of cells; a font change (zoom, palette, DPI) starts afresh.
+    constexpr qsizetype kMaxTexts = 4096;
+    if (option.font != m_textsFont || m_texts.size() >= kMaxTexts) {
+        m_texts.clear();
+        m_textsFont = option.font;
+    }
+    TextKey key{text, width, option.textElideMode, direction};
+    auto it = m_texts.find(key);
+    if (it == m_texts.end()) {
+        const QString elided = option.fontMetrics.elidedText(oneLine(text), option.textElideMode, width);
+        QStaticText laid(elided);
+        laid.setTextFormat(Qt::PlainText);
+        // In the painter's direction, as drawText lays it out (by default
+        // each text's own: an elided Arabic name has its ellipsis on its left).
+        QTextOption textOption;
+        textOption.setTextDirection(direction);
+        laid.setTextOption(textOption);
+        laid.prepare(QTransform(), option.font);
+        it = m_texts.insert(std::move(key), LaidOutText{elided, std::move(laid)});
+    }
+    return *it;
+}
+
+// Where QPainter::drawText(rect, alignment) puts one line of that size, to the
+// fraction of a pixel (the glyphs land on the same pixels).
+QPointF LeadRowDelegate::topLeftOf(const QRect &rect, Qt::Alignment alignment, LaidOutText &shown, const QFont &font)
+{
+    const QRectF r(rect);
+    qreal x = r.left();
+    if (alignment & (Qt::AlignRight | Qt::AlignHCenter)) {
+        if (shown.advance < 0)
+            shown.advance = QFontMetricsF(font).horizontalAdvance(shown.elided);
+        x = alignment & Qt::AlignRight ? r.left() + r.width() - shown.advance
+                                       : r.left() + (r.width() - shown.advance) / 2;
+    }
+    const qreal height = shown.text.size().height();
+    qreal y = r.top();
+    if (alignment & Qt::AlignBottom)
+        y = r.top() + r.height() - height;
+    else if (alignment & Qt::AlignVCenter)
+        y = r.top() + (r.height() - height) / 2;
+    return {x, y};
 }
 
 int LeadRowDelegate::textMargin(const QStyle *style, const QWidget *widget)
