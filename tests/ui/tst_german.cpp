@@ -7,6 +7,7 @@
 #include "LeadText.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
+#include "SettingsPage.h"
 #include "Sidebar.h"
 #include "TestLeads.h"
 #include "domain/LeadStatus.h"
@@ -30,6 +31,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 using namespace outpost;
@@ -204,6 +206,30 @@ private slots:
             texts << chartTexts(view);
         QVERIFY2(texts.contains(QStringLiteral("0")), qPrintable(texts.join(u'|')));
         QVERIFY2(texts.contains(QStringLiteral("50 %")), qPrintable(texts.join(u'|')));
+    }
+
+    void settingsShowTheRateLimitWithGroupSeparators()
+    {
+        const QString dir = seededProfile(10);
+        {
+            WorkspaceRegistry registry{Profile(dir)};
+            Workspace w = registry.workspaces().value(0);
+            w.service.rateLimit = 1200;
+            w.service.rateWindowSeconds = 3600;
+            QVERIFY(registry.update(w).ok());
+        }
+        WorkspaceRegistry registry{Profile(dir)};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Settings);
+        auto *list = window.settingsPage()->findChild<QTreeWidget *>();
+        QVERIFY(list);
+        QStringList cells;
+        for (int c = 0; c < list->columnCount(); ++c)
+            cells << list->topLevelItem(0)->text(c);
+        QVERIFY2(cells.contains(QStringLiteral("1.200 / Stunde")), qPrintable(cells.join(u'|')));
+        saveScreenshot(window, QStringLiteral("german-settings.png"));
     }
 };
 
