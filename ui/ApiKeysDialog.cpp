@@ -211,7 +211,7 @@ void ApiKeysDialog::refresh()
             return;
         }
         showKeys(*keys);
-        setStatus(tr("%n key(s).", nullptr, int(keys->size())));
+        setStatus(tr("%Ln key(s).", nullptr, int(keys->size())));
         emit keysLoaded();
     });
 }

@@ -186,7 +186,7 @@ void BulkActionBar::updateState()
 {
     m_selectedCount->setText(m_wholeFilter ? tr("All %1 matching leads selected").arg(QLocale().toString(m_oversized))
                              : m_oversized > 0 ? tr("%1 selected").arg(QLocale().toString(m_oversized))
-                                               : tr("%n selected", nullptr, int(m_selection.size())));
+                                               : tr("%Ln selected", nullptr, int(m_selection.size())));
     const bool wholeFilterOk = m_wholeFilter && m_oversized <= kMaxFilterLeads;
     const bool can = m_edits && m_planLimit.isEmpty() && (m_oversized == 0 || wholeFilterOk) && !m_busy;
     QString why = !m_edits ? m_unavailable : m_planLimit;

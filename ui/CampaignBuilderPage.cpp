@@ -418,7 +418,7 @@ QString CampaignBuilderPage::countText() const
 {
     const Audience &a = audience();
     if (a.exact)
-        return tr("%n lead(s) in the cache", nullptr, int(std::min<qint64>(a.count, INT_MAX)));
+        return tr("%Ln lead(s) in the cache", nullptr, int(std::min<qint64>(a.count, INT_MAX)));
     if (m_countBeyondCap >= 0)
         return tr("%1 leads in the cache").arg(QLocale().toString(m_countBeyondCap));
     return tr("%1+ leads in the cache").arg(QLocale().toString(CampaignRules::maxAudience));
@@ -434,7 +434,8 @@ void CampaignBuilderPage::onMessageChanged()
                         .arg(unknown.join(QStringLiteral(", ")),
                              CampaignMessage::knownPlaceholders().join(QStringLiteral(", ")));
     if (const int missing = m_model->leadsMissingValues(); missing > 0)
-        warnings << tr("%n lead(s) of the sample have no value for a placeholder: it is sent empty.", nullptr, missing);
+        warnings << tr("%Ln lead(s) of the sample have no value for a placeholder: it is sent empty.", nullptr,
+                       missing);
     m_placeholderWarning->setText(warnings.join(QLatin1Char('\n')));
     m_placeholderWarning->setVisible(!warnings.isEmpty());
     updateVerdict();
@@ -453,14 +454,14 @@ void CampaignBuilderPage::updateVerdict()
     QString verdict = validationError();
     if (verdict.isEmpty() && !a.exact)
         verdict = tr("More than %1 leads match: narrow the audience (a campaign sends at most %1 messages).")
-                      .arg(CampaignRules::maxAudience);
+                      .arg(QLocale().toString(CampaignRules::maxAudience));
     if (verdict.isEmpty())
         verdict = CampaignRules::refusal(a.count, m_model->message());
     if (verdict.isEmpty() && m_name->text().trimmed().isEmpty())
         verdict = tr("Give the campaign a name to save or send it.");
     if (verdict.isEmpty())
-        verdict = tr("Ready: %n message(s) would be sent (at most %1 per campaign).", nullptr, int(a.count))
-                      .arg(CampaignRules::maxAudience);
+        verdict = tr("Ready: %Ln message(s) would be sent (at most %1 per campaign).", nullptr, int(a.count))
+                      .arg(QLocale().toString(CampaignRules::maxAudience));
     m_verdict->setText(verdict);
     const bool overCap = CampaignRules::overCap(a.count);
     m_verdict->setStyleSheet(overCap || a.count == 0 ? QStringLiteral("QLabel { color: #c0392b; }") : QString());
@@ -487,7 +488,7 @@ void CampaignBuilderPage::checkWithServer()
             } else {
                 const QString age = asOf.isValid() ? LeadText::age(asOf) : tr("never");
                 QString text =
-                    tr("Service: %n lead(s); cache: %1 (synced %2).", nullptr, int(remote->count)).arg(localText, age);
+                    tr("Service: %Ln lead(s); cache: %1 (synced %2).", nullptr, int(remote->count)).arg(localText, age);
                 if (local >= 0 && remote->count != local)
                     text += QLatin1Char(' ') + tr("The difference is what changed on the service since that sync.");
                 m_server->setText(text);
@@ -522,11 +523,11 @@ void CampaignBuilderPage::askToSend()
     const Audience &a = audience();
     const QString first = a.sample.isEmpty() ? QString() : m_model->message().render(a.sample.first());
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send the campaign?"),
-                                tr("Send \"%1\" to %n lead(s)?", nullptr, int(a.count)).arg(m_name->text().trimmed()),
+                                tr("Send \"%1\" to %Ln lead(s)?", nullptr, int(a.count)).arg(m_name->text().trimmed()),
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("sendConfirmation"));
     box->setInformativeText(tr("The first message, to %1:\n\n%2").arg(a.sample.value(0).name, first));
-    auto *send = box->addButton(tr("Send %n message(s)", nullptr, int(a.count)), QMessageBox::AcceptRole);
+    auto *send = box->addButton(tr("Send %Ln message(s)", nullptr, int(a.count)), QMessageBox::AcceptRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, send](QAbstractButton *clicked) {

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -96,7 +97,7 @@ void ConflictsDialog::reload()
         m_state->setText(m_conflicts.size() == 1
                              ? tr("1 lead was changed here and on the service. Pick which values to keep.")
                              : tr("%1 leads were changed here and on the service. Pick which values to keep.")
-                                   .arg(m_conflicts.size()));
+                                   .arg(QLocale().toString(m_conflicts.size())));
     m_list->setCurrentRow(m_conflicts.isEmpty() ? -1 : 0);
     showConflict(m_list->currentRow());
 }

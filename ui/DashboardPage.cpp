@@ -43,6 +43,10 @@ QLabel *scaledLabel(qreal scale, bool bold, QWidget *parent)
     return label;
 }
 
+// Bar labels are shown with this many significant digits: counts whole, rates to a tenth.
+constexpr int kCountDigits = 15;
+constexpr int kPercentDigits = 3;
+
 QString duration(double seconds)
 {
     if (seconds < 120)
@@ -74,6 +78,9 @@ QChart *makeChart(const QString &title)
     chart->legend()->setVisible(false);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // Axis and bar labels in the reader's format ("63,8" in German), not C's.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     return chart;
 }
 
@@ -370,6 +377,7 @@ void DashboardPage::showFunnel()
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
+    series->setLabelsPrecision(kCountDigits);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     m_funnelChart->addSeries(series);
     auto *y = new QBarCategoryAxis;
@@ -377,7 +385,8 @@ void DashboardPage::showFunnel()
     auto *x = new QValueAxis;
     x->setRange(0, double(largest) * 1.1);
     x->applyNiceNumbers();
-    x->setLabelFormat(QStringLiteral("%d"));
+    // Qt Charts 6.4 draws no label at all for a localized "%d": whole numbers as "%.0f".
+    x->setLabelFormat(QStringLiteral("%.0f"));
     m_funnelChart->addAxis(y, Qt::AlignLeft);
     m_funnelChart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
@@ -391,7 +400,7 @@ void DashboardPage::showSla()
     const QJsonObject fr = sla.value(QStringLiteral("first_response")).toObject();
     const QJsonObject res = sla.value(QStringLiteral("resolution")).toObject();
     auto line = [](const QJsonObject &t) {
-        return tr("average %1 against a target of %2; %3 within target (%n lead(s))", nullptr,
+        return tr("average %1 against a target of %2; %3 within target (%Ln lead(s))", nullptr,
                   int(t.value(QStringLiteral("count")).toInteger()))
             .arg(duration(t.value(QStringLiteral("avg_seconds")).toDouble()),
                  duration(t.value(QStringLiteral("target_seconds")).toDouble()),
@@ -414,13 +423,15 @@ void DashboardPage::showSla()
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
+    series->setLabelsPrecision(kPercentDigits);
     series->setLabelsFormat(QStringLiteral("@value %"));
     m_complianceChart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append({tr("Resolution"), tr("First response")});
     auto *x = new QValueAxis;
     x->setRange(0, 100);
-    x->setLabelFormat(QStringLiteral("%d %%"));
+    // Localized, Qt Charts copies the text around the number verbatim: one '%', not "%%".
+    x->setLabelFormat(QStringLiteral("%.0f %"));
     m_complianceChart->addAxis(y, Qt::AlignLeft);
     m_complianceChart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);

@@ -46,7 +46,7 @@ void DesktopNotifier::flush()
     if (m_pending == 1)
         present(m_lastTitle, m_lastText);
     else
-        present(tr("%n updates", nullptr, m_pending), tr("Latest: %1: %2").arg(m_lastTitle, m_lastText));
+        present(tr("%Ln updates", nullptr, m_pending), tr("Latest: %1: %2").arg(m_lastTitle, m_lastText));
     m_pending = 0;
     m_gather.start();
 }

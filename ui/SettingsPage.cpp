@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -46,8 +47,9 @@ QString liveKey(const QUuid &id, const char *name)
 
 QString rateText(const Workspace &w)
 {
-    return w.service.rateWindowSeconds == 3600 ? SettingsPage::tr("%1 / hour").arg(w.service.rateLimit)
-                                               : SettingsPage::tr("%1 / minute").arg(w.service.rateLimit);
+    const QString limit = QLocale().toString(w.service.rateLimit);
+    return w.service.rateWindowSeconds == 3600 ? SettingsPage::tr("%1 / hour").arg(limit)
+                                               : SettingsPage::tr("%1 / minute").arg(limit);
 }
 
 } // namespace

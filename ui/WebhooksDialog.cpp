@@ -246,7 +246,7 @@ void WebhooksDialog::refresh()
             return;
         }
         showWebhooks(*hooks);
-        setStatus(tr("%n webhook(s).", nullptr, int(hooks->size())));
+        setStatus(tr("%Ln webhook(s).", nullptr, int(hooks->size())));
         emit webhooksLoaded();
     });
 }

@@ -1,11 +1,13 @@
 // The app under its German translation and a German locale: texts fit, chips
 // read as whole German labels, numbers use German separators.
+#include "DashboardPage.h"
 #include "FilterChipBar.h"
 #include "LeadListPage.h"
 #include "LeadTableModel.h"
 #include "LeadText.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
+#include "SettingsPage.h"
 #include "Sidebar.h"
 #include "TestLeads.h"
 #include "domain/LeadStatus.h"
@@ -14,6 +16,11 @@
 #include "workspace/WorkspaceRegistry.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -24,9 +31,36 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QTreeWidget>
+#include <QXmlStreamReader>
 
 using namespace outpost;
 using outpost::test::saveScreenshot;
+
+namespace {
+
+// What a chart draws as text: its title, axis labels and bar labels.
+QStringList chartTexts(QChartView *view)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (auto *text = qgraphicsitem_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            texts << text->toPlainText();
+    }
+    return texts;
+}
+
+QStringList labelTexts(QWidget &w)
+{
+    QStringList texts;
+    for (QLabel *l : w.findChildren<QLabel *>()) {
+        if (l->isVisibleTo(&w))
+            texts << l->text();
+    }
+    return texts;
+}
+
+} // namespace
 
 class TestGerman : public QObject
 {
@@ -62,6 +96,32 @@ private slots:
     }
 
     void init() { QApplication::setPalette(QApplication::style()->standardPalette()); }
+
+    // lrelease leaves unfinished entries out: each one is English in the German app.
+    void theTranslationHasNoUnfinishedEntry()
+    {
+        QFile ts(qEnvironmentVariable("OUTPOST_TS_FILE"));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        QXmlStreamReader xml(&ts);
+        QString source;
+        QStringList unfinished;
+        int messages = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1StringView("message")) {
+                ++messages;
+            } else if (xml.name() == QLatin1StringView("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1StringView("translation")) {
+                if (xml.attributes().value(QLatin1StringView("type")) == QLatin1StringView("unfinished"))
+                    unfinished << source;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(messages > 100);
+        QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QStringLiteral(" | "))));
+    }
 
     void theStatusColumnFitsTheLongestTranslatedStatus()
     {
@@ -112,6 +172,64 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(statusMenu));
         saveScreenshot(*statusMenu, QStringLiteral("german-status-chip-menu.png"));
         statusMenu->hide();
+    }
+
+    void dashboardNumbersUseTheLocalesSeparators()
+    {
+        WorkspaceRegistry registry{Profile(seededProfile(1234))};
+        MainWindow window(registry);
+        window.resize(1200, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Dashboard);
+        QTRY_VERIFY2_WITH_TIMEOUT(labelTexts(window).contains(QStringLiteral("1.234")),
+                                  qPrintable(labelTexts(window).join(u'|')), 20000);
+        saveScreenshot(window, QStringLiteral("german-dashboard.png"));
+        // Rates read "12,3 %", never "12.3 %".
+        bool rateSeen = false;
+        for (const QString &text : labelTexts(window)) {
+            if (text.endsWith(QStringLiteral(" %")) && text.size() < 10) {
+                rateSeen = true;
+                QVERIFY2(text.contains(u',') && !text.contains(u'.'), qPrintable(text));
+            }
+        }
+        QVERIFY(rateSeen);
+        const QList<QChartView *> views = window.dashboard()->findChildren<QChartView *>();
+        QVERIFY(!views.isEmpty());
+        for (QChartView *view : views) {
+            QVERIFY(view->chart()->localizeNumbers());
+            QCOMPARE(view->chart()->locale().decimalPoint(), QStringLiteral(","));
+        }
+        // The axes keep their labels once numbers are localized (a localized "%d" draws none).
+        QStringList texts;
+        for (QChartView *view : views)
+            texts << chartTexts(view);
+        QVERIFY2(texts.contains(QStringLiteral("0")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.contains(QStringLiteral("50 %")), qPrintable(texts.join(u'|')));
+    }
+
+    void settingsShowTheRateLimitWithGroupSeparators()
+    {
+        const QString dir = seededProfile(10);
+        {
+            WorkspaceRegistry registry{Profile(dir)};
+            Workspace w = registry.workspaces().value(0);
+            w.service.rateLimit = 1200;
+            w.service.rateWindowSeconds = 3600;
+            QVERIFY(registry.update(w).ok());
+        }
+        WorkspaceRegistry registry{Profile(dir)};
+        MainWindow window(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(Sidebar::Settings);
+        auto *list = window.settingsPage()->findChild<QTreeWidget *>();
+        QVERIFY(list);
+        QStringList cells;
+        for (int c = 0; c < list->columnCount(); ++c)
+            cells << list->topLevelItem(0)->text(c);
+        QVERIFY2(cells.contains(QStringLiteral("1.200 / Stunde")), qPrintable(cells.join(u'|')));
+        saveScreenshot(window, QStringLiteral("german-settings.png"));
     }
 };
 
