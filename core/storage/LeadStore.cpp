@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -544,6 +545,12 @@ Result<QList<Lead>> LeadStore::window(const LeadQuery &query)
     QList<Lead> leads;
     leads.reserve(query.limit);
     qint64 skip = window.skip;
+    sqlite3 *handle = m_db.handle();
+    const bool snapshot = window.parts.size() > 1 && Database::beginRead(handle);
+    const auto endSnapshot = qScopeGuard([&] {
+        if (snapshot)
+            Database::endRead(handle);
+    });
     for (const LeadSql::Statement &part : window.parts) {
         if (full(leads))
             break;

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <sqlite3.h>
 
@@ -181,6 +182,12 @@ Result<QList<Lead>> LeadWindowReader::window(const LeadQuery &query)
     QList<Lead> leads;
     leads.reserve(query.limit);
     qint64 skip = window.skip;
+    sqlite3 *handle = m_handle;
+    const bool snapshot = window.parts.size() > 1 && Database::beginRead(handle);
+    const auto endSnapshot = qScopeGuard([&] {
+        if (snapshot)
+            Database::endRead(handle);
+    });
     for (const LeadSql::Statement &part : window.parts) {
         if (full(leads))
             break;

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace outpost;
 
 // The lead list reads its windows through LeadWindowReader (raw sqlite3):
@@ -167,6 +169,39 @@ private slots:
                 }
             }
         }
+    }
+
+    // The two parts of a window after a tied key read one state of the file,
+    // in a read transaction of their own that ends with them; inside the
+    // caller's transaction they neither open another nor end the caller's.
+    void readsBothPartsOfAWindowInOneTransaction()
+    {
+        const LeadSort sort{LeadSort::Key::Name, Qt::AscendingOrder};
+        auto all = m_store->window(LeadQuery{{}, sort, -1, 0, std::nullopt});
+        QVERIFY(all.ok());
+        const Lead &tied = *std::find_if(all->cbegin(), all->cend(), [](const Lead &l) {
+            return l.name.compare(QStringLiteral("tied name"), Qt::CaseInsensitive) == 0;
+        });
+        const LeadQuery next{{}, sort, 100, 0, LeadCursor{LeadSql::sortValue(tied, sort.key), tied.id}};
+        QVERIFY(LeadSql::window(next).parts.size() > 1);
+        sqlite3 *handle = m_db->handle();
+        QVERIFY(handle);
+        LeadWindowReader reader(*m_db);
+        auto outside = reader.window(next);
+        QVERIFY(outside.ok());
+        QVERIFY(outside->size() > 20);
+        QVERIFY(m_store->window(next).ok());
+        QVERIFY(sqlite3_get_autocommit(handle));
+
+        QVERIFY(m_db->begin().ok());
+        auto ours = reader.window(next);
+        auto store = m_store->window(next);
+        QVERIFY(ours.ok() && store.ok());
+        compareLeads(*ours, *outside);
+        compareLeads(*store, *outside);
+        QVERIFY2(!sqlite3_get_autocommit(handle), "the caller's transaction was ended");
+        QVERIFY(m_db->commit().ok());
+        QVERIFY(sqlite3_get_autocommit(handle));
     }
 
     // A search's first page: the first window and the count capped as the
