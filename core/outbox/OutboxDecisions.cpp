@@ -144,23 +144,12 @@ Result<void> OutboxDecisions::resolveBulkConflict(const OutboxRow &r, Resolution
     const bool stage = r.op == OutboxRow::Op::BulkStage;
     const QString baseKey = stage ? QStringLiteral("statuses") : QStringLiteral("tags");
     QJsonObject perLead = r.base.value(baseKey).toObject();
-    QList<Lead> theirs;
+    QList<qint64> ids;
     for (const QJsonValue &value : r.conflict.value(QStringLiteral("lead_ids")).toArray()) {
         const qint64 id = value.toInteger();
-        const QJsonValue now =
-            r.conflict.value(BulkComparison::fieldKey(r.op, id)).toObject().value(QStringLiteral("theirs"));
-        perLead.insert(QString::number(id), now);
-        auto lead = m_cache.leads().lead(id);
-        if (!lead)
-            return lead.error();
-        if (!*lead)
-            continue;
-        Lead copy = **lead;
-        if (stage)
-            copy.status = LeadStatus::fromString(now.toString());
-        else
-            copy.tags = tagsOf(now);
-        theirs << copy;
+        perLead.insert(QString::number(id),
+                       r.conflict.value(BulkComparison::fieldKey(r.op, id)).toObject().value(QStringLiteral("theirs")));
+        ids << id;
     }
     if (resolution == Resolution::Mine) {
         // The service's values become the base: the replayer sends mine over them.
@@ -168,8 +157,18 @@ Result<void> OutboxDecisions::resolveBulkConflict(const OutboxRow &r, Resolution
         base.insert(baseKey, perLead);
         return keepMine(r, base);
     }
+    auto theirs = changedCopies(ids, [&](Lead &lead) {
+        const QJsonValue now = perLead.value(QString::number(lead.id));
+        if (stage)
+            lead.status = LeadStatus::fromString(now.toString());
+        else
+            lead.tags = tagsOf(now);
+        return true;
+    });
+    if (!theirs)
+        return theirs.error();
     return m_table.inTransaction([&]() -> Result<void> {
-        if (auto saved = theirs.isEmpty() ? Result<void>() : m_cache.saveLeads(theirs); !saved)
+        if (auto saved = theirs->isEmpty() ? Result<void>() : m_cache.saveLeads(*theirs); !saved)
             return saved;
         return markTheirsKept(r.id);
     });
@@ -214,36 +213,46 @@ Result<void> OutboxDecisions::revert(const OutboxRow &row)
 
 Result<void> OutboxDecisions::restoreBase(const OutboxRow &row)
 {
-    QList<Lead> restored;
-    for (qint64 id : row.leadIds) {
+    auto restored = changedCopies(row.leadIds, [&row](Lead &lead) {
+        const QString key = QString::number(lead.id);
+        switch (row.op) {
+        case OutboxRow::Op::SetStatus:
+            lead.status = LeadStatus::fromString(row.base.value(QStringLiteral("status")).toString());
+            return true;
+        case OutboxRow::Op::TagAdd:
+        case OutboxRow::Op::TagRemove:
+            lead.tags = tagsOf(row.base.value(QStringLiteral("tags")));
+            return true;
+        case OutboxRow::Op::BulkStage:
+            lead.status = LeadStatus::fromString(
+                row.base.value(QStringLiteral("statuses")).toObject().value(key).toString(lead.status.toString()));
+            return true;
+        case OutboxRow::Op::BulkTag:
+            lead.tags = tagsOf(row.base.value(QStringLiteral("tags")).toObject().value(key));
+            return true;
+        default:
+            return false;
+        }
+    });
+    if (!restored)
+        return restored.error();
+    return restored->isEmpty() ? Result<void>() : m_cache.saveLeads(*restored);
+}
+
+Result<QList<Lead>> OutboxDecisions::changedCopies(const QList<qint64> &ids, const std::function<bool(Lead &)> &change)
+{
+    QList<Lead> copies;
+    for (qint64 id : ids) {
         auto lead = m_cache.leads().lead(id);
         if (!lead)
             return lead.error();
         if (!*lead)
             continue;
         Lead copy = **lead;
-        const QString key = QString::number(id);
-        switch (row.op) {
-        case OutboxRow::Op::SetStatus:
-            copy.status = LeadStatus::fromString(row.base.value(QStringLiteral("status")).toString());
-            break;
-        case OutboxRow::Op::TagAdd:
-        case OutboxRow::Op::TagRemove:
-            copy.tags = tagsOf(row.base.value(QStringLiteral("tags")));
-            break;
-        case OutboxRow::Op::BulkStage:
-            copy.status = LeadStatus::fromString(
-                row.base.value(QStringLiteral("statuses")).toObject().value(key).toString(copy.status.toString()));
-            break;
-        case OutboxRow::Op::BulkTag:
-            copy.tags = tagsOf(row.base.value(QStringLiteral("tags")).toObject().value(key));
-            break;
-        default:
-            continue;
-        }
-        restored << copy;
+        if (change(copy))
+            copies << copy;
     }
-    return restored.isEmpty() ? Result<void>() : m_cache.saveLeads(restored);
+    return copies;
 }
 
 } // namespace outpost

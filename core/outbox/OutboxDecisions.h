@@ -1,10 +1,14 @@
 #pragma once
 
 #include "common/Result.h"
+#include "domain/Lead.h"
 #include "outbox/OutboxRow.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QList>
+
+#include <functional>
 
 namespace outpost {
 
@@ -45,6 +49,9 @@ private:
     Result<void> keepTheirs(const OutboxRow &row);
     Result<void> resolveBulkConflict(const OutboxRow &row, Resolution resolution);
     Result<void> markTheirsKept(qint64 rowId);
+    // Copies of the cached leads among `ids`, each changed by `change` (false:
+    // left out); leads no longer in the cache are left out too.
+    Result<QList<Lead>> changedCopies(const QList<qint64> &ids, const std::function<bool(Lead &)> &change);
 
     OutboxTable &m_table;
     OutboxCacheWriter &m_cache;

@@ -110,28 +110,29 @@ Result<void> OutboxSendLedger::markSendingPart(qint64 rowId, const QList<qint64>
 
 Result<void> OutboxSendLedger::partSent(qint64 rowId, const QList<qint64> &remaining)
 {
-    return m_table.inTransaction([&]() -> Result<void> {
-        auto kept = m_table.keepOnly(rowId, remaining);
-        if (!kept)
-            return kept;
-        return m_table.update(rowId,
-                              QStringLiteral("state = 'pending', last_error = NULL, idempotency_key = ?, "
-                                             "payload = json_remove(payload, '$.send_ids')"),
-                              {QUuid::createUuid().toString(QUuid::WithoutBraces)});
-    });
+    return narrow(rowId, remaining,
+                  QStringLiteral("state = 'pending', last_error = NULL, idempotency_key = ?, "
+                                 "payload = json_remove(payload, '$.send_ids')"),
+                  {QUuid::createUuid().toString(QUuid::WithoutBraces)});
 }
 
 Result<void> OutboxSendLedger::markBulkConflict(qint64 rowId, const QList<qint64> &conflicting, const QString &error,
                                                 const QJsonObject &conflict)
 {
+    return narrow(rowId, conflicting,
+                  QStringLiteral("state = 'conflict', last_error = ?, conflict = ?, "
+                                 "payload = json_remove(payload, '$.send_ids')"),
+                  {error, OutboxTable::toJson(conflict)});
+}
+
+Result<void> OutboxSendLedger::narrow(qint64 rowId, const QList<qint64> &leadIds, const QString &assignments,
+                                      const QVariantList &values)
+{
     return m_table.inTransaction([&]() -> Result<void> {
-        auto kept = m_table.keepOnly(rowId, conflicting);
+        auto kept = m_table.keepOnly(rowId, leadIds);
         if (!kept)
             return kept;
-        return m_table.update(rowId,
-                              QStringLiteral("state = 'conflict', last_error = ?, conflict = ?, "
-                                             "payload = json_remove(payload, '$.send_ids')"),
-                              {error, OutboxTable::toJson(conflict)});
+        return m_table.update(rowId, assignments, values);
     });
 }
 

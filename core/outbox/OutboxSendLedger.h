@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <QVariantList>
 
 #include <functional>
 #include <optional>
@@ -35,6 +36,10 @@ public:
                                   const QJsonObject &conflict);
 
 private:
+    // Keeps only `leadIds` of a bulk row's leads and sets `assignments` on it, in one transaction.
+    Result<void> narrow(qint64 rowId, const QList<qint64> &leadIds, const QString &assignments,
+                        const QVariantList &values);
+
     OutboxTable &m_table;
 };
 
