@@ -1,8 +1,29 @@
 #include "LeadText.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
+#include <QTimeZone>
 
 namespace outpost {
+
+namespace {
+
+// The system's time zone, looked up again at most once a minute. Converting
+// through it spares the list a glibc tzset() per row painted (which checks
+// /etc/localtime on the disk each time: a twentieth of a paint).
+const QTimeZone &systemZone()
+{
+    constexpr qint64 kLookUpAgainMs = 60 * 1000;
+    thread_local QTimeZone zone;
+    thread_local QElapsedTimer since;
+    if (!since.isValid() || since.hasExpired(kLookUpAgainMs)) {
+        zone = QTimeZone::systemTimeZone();
+        since.start();
+    }
+    return zone;
+}
+
+} // namespace
 
 QString LeadText::status(const LeadStatus &status)
 {
@@ -55,7 +76,7 @@ QString LeadText::age(const QDateTime &then, const QDateTime &now)
         return tr("%1 h").arg(secs / 3600);
     if (secs < 7 * 86400)
         return tr("%1 d").arg(secs / 86400);
-    return QLocale().toString(then.toLocalTime().date(), QLocale::ShortFormat);
+    return QLocale().toString(then.toTimeZone(systemZone()).date(), QLocale::ShortFormat);
 }
 
 QString LeadText::count(qint64 n, bool exact)

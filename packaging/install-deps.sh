@@ -13,6 +13,8 @@ PACKAGES=(
     # keychain: QtKeychain loads libsecret at run time, nothing else pulls it in
     qtkeychain-qt6-dev libsecret-1-0
     libssl-dev libgl1-mesa-dev sqlite3 libsqlite3-dev
+    # local dates: Qt reads the time zones from the system's database
+    tzdata
     # headless tests and the demo: X server, private session bus, Secret Service
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools
     fonts-dejavu-core fonts-wqy-microhei fonts-lohit-deva
