@@ -133,6 +133,8 @@ private slots:
         saveScreenshot(window, QStringLiteral("german-leads.png"));
         window.showPage(Sidebar::Pipeline);
         saveScreenshot(window, QStringLiteral("german-pipeline.png"));
+        window.showPage(Sidebar::Campaigns);
+        saveScreenshot(window, QStringLiteral("german-campaigns.png"));
         QTableView *table = window.leadList()->table();
         const QFontMetrics metrics(table->font());
         int longest = 0;
