@@ -143,13 +143,10 @@ public:
     {
         QElapsedTimer t;
         t.start();
-        qint64 n = 0;
-        qint64 skip = window.skip;
-        const auto full = [&] {
-            return window.limit >= 0 && n >= window.limit;
-        };
+        int n = 0;
+        LeadSql::Window::Count count(window);
         for (const LeadSql::Statement &st : window.parts) {
-            if (full())
+            if (count.full())
                 break;
             const QByteArray sql = st.sql.toUtf8();
             sqlite3_stmt *stmt = nullptr;
@@ -159,11 +156,9 @@ public:
             }
             for (int i = 0; i < st.values.size(); ++i)
                 bind(stmt, i + 1, st.values.at(i));
-            while (!full() && sqlite3_step(stmt) == SQLITE_ROW) {
-                if (skip > 0) {
-                    --skip;
+            while (!count.full() && sqlite3_step(stmt) == SQLITE_ROW) {
+                if (!count.keep())
                     continue;
-                }
                 // Read every column, as the app does.
                 for (int c = 0; c < sqlite3_column_count(stmt); ++c)
                     sqlite3_column_text(stmt, c);
@@ -172,7 +167,7 @@ public:
             sqlite3_finalize(stmt);
         }
         if (rows)
-            *rows = static_cast<int>(n);
+            *rows = n;
         return msSince(t);
     }
 

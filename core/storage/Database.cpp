@@ -9,8 +9,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <sqlite3.h>
-
 namespace outpost {
 
 namespace {
@@ -161,21 +159,6 @@ sqlite3 *Database::handle()
     if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(h.data());
-}
-
-bool Database::beginRead(sqlite3 *handle)
-{
-    // Inside the caller's own transaction the file is one state already.
-    if (!handle || !sqlite3_get_autocommit(handle))
-        return false;
-    return sqlite3_exec(handle, "BEGIN DEFERRED", nullptr, nullptr, nullptr) == SQLITE_OK;
-}
-
-void Database::endRead(sqlite3 *handle)
-{
-    // A read transaction left open would pin this old state for good.
-    if (sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 Result<void> Database::beforeRawWrite(const char *what)

@@ -46,11 +46,6 @@ public:
     // The connection's own SQLite handle (nullptr if the driver hides it), for
     // the bulk paths where Qt's per-value wrapping costs more than SQLite's work.
     sqlite3 *handle();
-    // A read that spans several statements sees one state of the file, as one
-    // statement would: beginRead opens a read transaction on `handle` when
-    // none is open (and says whether it did); endRead ends the one it opened.
-    static bool beginRead(sqlite3 *handle);
-    static void endRead(sqlite3 *handle);
     // Such a path calls this before each write statement it runs itself, so
     // that the test hook below counts (and can fail) it like any other.
     static Result<void> beforeRawWrite(const char *what);

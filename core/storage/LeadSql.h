@@ -30,6 +30,30 @@ public:
         QList<Statement> parts;
         qint64 skip = 0;
         qint64 limit = -1;
+
+        // Counts the rows of the parts as a reader steps through them.
+        struct Count
+        {
+            explicit Count(const Window &window)
+                : toSkip(window.skip)
+                , toKeep(window.limit)
+            {}
+            bool full() const { return toKeep == 0; }
+            // For the row just read: whether it is in the window, or passed over.
+            bool keep()
+            {
+                if (toSkip > 0) {
+                    --toSkip;
+                    return false;
+                }
+                if (toKeep > 0)
+                    --toKeep;
+                return true;
+            }
+
+            qint64 toSkip;
+            qint64 toKeep; // negative: no limit
+        };
     };
     static Window window(const LeadQuery &query);
     // The list from its top as one statement (query.after unset), for others

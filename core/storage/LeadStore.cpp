@@ -4,10 +4,10 @@
 #include "storage/LeadIndexWriter.h"
 #include "storage/LeadSql.h"
 #include "storage/RawStatement.h"
+#include "storage/ReadSnapshot.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -539,20 +539,12 @@ Result<QDateTime> LeadStore::detailsFetchedAt(qint64 id)
 Result<QList<Lead>> LeadStore::window(const LeadQuery &query)
 {
     const LeadSql::Window window = LeadSql::window(query);
-    const auto full = [&window](const QList<Lead> &leads) {
-        return window.limit >= 0 && leads.size() >= window.limit;
-    };
+    const ReadSnapshot snapshot(m_db.handle(), window.parts.size() > 1);
+    LeadSql::Window::Count count(window);
     QList<Lead> leads;
     leads.reserve(query.limit);
-    qint64 skip = window.skip;
-    sqlite3 *handle = m_db.handle();
-    const bool snapshot = window.parts.size() > 1 && Database::beginRead(handle);
-    const auto endSnapshot = qScopeGuard([&] {
-        if (snapshot)
-            Database::endRead(handle);
-    });
     for (const LeadSql::Statement &part : window.parts) {
-        if (full(leads))
+        if (count.full())
             break;
         auto q = cachedQuery(part.sql);
         if (!q)
@@ -560,10 +552,8 @@ Result<QList<Lead>> LeadStore::window(const LeadQuery &query)
         bindAll(**q, part.values);
         if (auto r = Database::exec(**q, "read leads"); !r)
             return r.error();
-        while (!full(leads) && (*q)->next()) {
-            if (skip > 0)
-                --skip;
-            else
+        while (!count.full() && (*q)->next()) {
+            if (count.keep())
                 leads.append(leadFromRow(**q));
         }
         // Done reading: no open statement may pin an old WAL snapshot.

@@ -2,10 +2,10 @@
 
 #include "storage/Database.h"
 #include "storage/LeadSql.h"
+#include "storage/ReadSnapshot.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QScopeGuard>
 
 #include <sqlite3.h>
 
@@ -176,29 +176,19 @@ Result<void> LeadWindowReader::done(sqlite3_stmt *st, int rc)
 Result<QList<Lead>> LeadWindowReader::window(const LeadQuery &query)
 {
     const LeadSql::Window window = LeadSql::window(query);
-    const auto full = [&window](const QList<Lead> &leads) {
-        return window.limit >= 0 && leads.size() >= window.limit;
-    };
+    const ReadSnapshot snapshot(m_handle, window.parts.size() > 1);
+    LeadSql::Window::Count count(window);
     QList<Lead> leads;
     leads.reserve(query.limit);
-    qint64 skip = window.skip;
-    sqlite3 *handle = m_handle;
-    const bool snapshot = window.parts.size() > 1 && Database::beginRead(handle);
-    const auto endSnapshot = qScopeGuard([&] {
-        if (snapshot)
-            Database::endRead(handle);
-    });
     for (const LeadSql::Statement &part : window.parts) {
-        if (full(leads))
+        if (count.full())
             break;
         auto st = bound(part);
         if (!st)
             return st.error();
         int rc = SQLITE_DONE;
-        while (!full(leads) && (rc = sqlite3_step(*st)) == SQLITE_ROW) {
-            if (skip > 0)
-                --skip;
-            else
+        while (!count.full() && (rc = sqlite3_step(*st)) == SQLITE_ROW) {
+            if (count.keep())
                 leads.append(leadOf(*st));
         }
         if (auto finished = done(*st, rc == SQLITE_ROW ? SQLITE_DONE : rc); !finished)
