@@ -87,48 +87,19 @@ QToolButton *FilterChipBar::button(Chip chip) const
     return state(chip).button;
 }
 
-QString FilterChipBar::chipName(Chip chip) const
+// Whole phrases, not "Any " + a lower-cased name: languages decline and
+// capitalise differently.
+FilterChipBar::ChipTexts FilterChipBar::textsOf(Chip chip)
 {
     switch (chip) {
     case Chip::Status:
-        return tr("Status");
+        return {tr("Status"), tr("Any status"), tr("Filter by status")};
     case Chip::Channel:
-        return tr("Channel");
+        return {tr("Channel"), tr("Any channel"), tr("Filter by channel")};
     case Chip::Tag:
-        return tr("Tag");
+        return {tr("Tag"), tr("Any tag"), tr("Filter by tag")};
     case Chip::Agent:
-        return tr("Agent");
-    }
-    return {};
-}
-
-QString FilterChipBar::anyValueText(Chip chip) const
-{
-    // Whole sentences, not "Any " + a lower-cased name: languages decline and capitalise differently.
-    switch (chip) {
-    case Chip::Status:
-        return tr("Any status");
-    case Chip::Channel:
-        return tr("Any channel");
-    case Chip::Tag:
-        return tr("Any tag");
-    case Chip::Agent:
-        return tr("Any agent");
-    }
-    return {};
-}
-
-QString FilterChipBar::filterByText(Chip chip) const
-{
-    switch (chip) {
-    case Chip::Status:
-        return tr("Filter by status");
-    case Chip::Channel:
-        return tr("Filter by channel");
-    case Chip::Tag:
-        return tr("Filter by tag");
-    case Chip::Agent:
-        return tr("Filter by agent");
+        return {tr("Agent"), tr("Any agent"), tr("Filter by agent")};
     }
     return {};
 }
@@ -160,7 +131,7 @@ void FilterChipBar::rebuildMenu(Chip chip)
         s.group->addAction(a);
         connect(a, &QAction::triggered, this, [this, chip, value] { select(chip, value); });
     };
-    add(anyValueText(chip), QString());
+    add(textsOf(chip).anyValue, QString());
     s.menu->addSeparator();
     QStringList values = s.values;
     if (!s.value.isEmpty() && !values.contains(s.value))
@@ -191,12 +162,13 @@ void FilterChipBar::updateChip(Chip chip)
 {
     ChipState &s = state(chip);
     const QString shown = valueText(chip, s.value);
-    QString text = s.value.isEmpty() ? chipName(chip) + QStringLiteral(" ▾")
-                                     : tr("%1: %2").arg(chipName(chip), shown.left(40)) + QStringLiteral(" ▾");
+    const ChipTexts texts = textsOf(chip);
+    QString text = s.value.isEmpty() ? texts.name + QStringLiteral(" ▾")
+                                     : tr("%1: %2").arg(texts.name, shown.left(40)) + QStringLiteral(" ▾");
     s.button->setText(
         text.replace(QLatin1Char('&'), QStringLiteral("&&")).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     s.button->setChecked(!s.value.isEmpty());
-    s.button->setAccessibleName(filterByText(chip));
+    s.button->setAccessibleName(texts.filterBy);
     if (m_clear)
         m_clear->setVisible(!isEmpty());
 }

@@ -53,9 +53,13 @@ private:
     void rebuildMenu(Chip chip);
     void select(Chip chip, const QString &value);
     void updateChip(Chip chip);
-    QString chipName(Chip chip) const;
-    QString anyValueText(Chip chip) const;
-    QString filterByText(Chip chip) const;
+    struct ChipTexts
+    {
+        QString name;     // the chip's label
+        QString anyValue; // its menu's first entry
+        QString filterBy; // its accessible name
+    };
+    static ChipTexts textsOf(Chip chip);
     QString valueText(Chip chip, const QString &value) const;
     ChipState &state(Chip chip) { return m_chips[static_cast<int>(chip)]; }
     const ChipState &state(Chip chip) const { return m_chips[static_cast<int>(chip)]; }

@@ -10,6 +10,7 @@
 #include "SettingsPage.h"
 #include "Sidebar.h"
 #include "TestLeads.h"
+#include "WidgetTexts.h"
 #include "domain/LeadStatus.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
@@ -35,6 +36,7 @@
 #include <QXmlStreamReader>
 
 using namespace outpost;
+using outpost::test::labelTexts;
 using outpost::test::saveScreenshot;
 
 namespace {
@@ -46,16 +48,6 @@ QStringList chartTexts(QChartView *view)
     for (QGraphicsItem *item : view->scene()->items()) {
         if (auto *text = qgraphicsitem_cast<QGraphicsTextItem *>(item); text && text->isVisible())
             texts << text->toPlainText();
-    }
-    return texts;
-}
-
-QStringList labelTexts(QWidget &w)
-{
-    QStringList texts;
-    for (QLabel *l : w.findChildren<QLabel *>()) {
-        if (l->isVisibleTo(&w))
-            texts << l->text();
     }
     return texts;
 }

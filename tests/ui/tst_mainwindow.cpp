@@ -12,6 +12,7 @@
 #include "Sidebar.h"
 #include "TestLeads.h"
 #include "TimelineModel.h"
+#include "WidgetTexts.h"
 #include "storage/Database.h"
 #include "storage/LeadStore.h"
 #include "workspace/WorkspaceRegistry.h"
@@ -38,19 +39,10 @@
 #include <QToolButton>
 
 using namespace outpost;
+using outpost::test::labelTexts;
 using outpost::test::saveScreenshot;
 
 namespace {
-
-QStringList labelTexts(QWidget &w)
-{
-    QStringList texts;
-    for (QLabel *l : w.findChildren<QLabel *>()) {
-        if (l->isVisibleTo(&w))
-            texts << l->text();
-    }
-    return texts;
-}
 
 // The names in the rows the table shows on screen now, top to bottom.
 QStringList visibleNames(QTableView *table)
